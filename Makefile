@@ -1,0 +1,40 @@
+# Social media policy site. `make help` lists what you can do.
+# Everything installs itself on first use: Python packages in .venv/, Chromium for the browser tests.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+MKDOCS := NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs
+STAMP := $(VENV)/.installed
+
+.PHONY: help serve build test test-fast bench schema clean
+
+help: ## List the commands
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+serve: $(STAMP) ## Preview the site at http://127.0.0.1:8000 (rebuilds when you save company.yml or a page)
+	$(MKDOCS) serve
+
+build: $(STAMP) ## Build the site into site/ (COMPANY_FILE=path for another company)
+	$(MKDOCS) build
+
+test: $(STAMP) ## Run every test (installs Chromium from Debian's packages if it is missing)
+	scripts/install-chromium.sh
+	$(BIN)/python -m pytest
+
+test-fast: $(STAMP) ## Run the tests that need no browser
+	$(BIN)/python -m pytest -m "not browser"
+
+bench: $(STAMP) ## Print build time and size ratios (no pass/fail)
+	$(BIN)/python scripts/bench.py
+
+schema: $(STAMP) ## Write company.schema.json from the schema in macros/schema.py
+	$(BIN)/python -c 'import macros.schema as s; print(s.json_schema_text(), end="")' > company.schema.json
+
+clean: ## Remove the built site and the installed packages
+	rm -rf site $(VENV) .cache
+
+$(STAMP): requirements.txt requirements-dev.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $(STAMP)

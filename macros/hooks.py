@@ -1,0 +1,85 @@
+"""MkDocs hooks: the site-wide part of company.yml (name, logo, colours, footer) and the per-language search.
+
+Loaded by `hooks:` in mkdocs.yml. company.yml is checked in `on_config`, which
+MkDocs runs before it empties the site folder: a bad file leaves site/ as it was.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from markupsafe import escape
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # so that `macros` imports as a package
+
+from macros.labels import label  # noqa: E402
+from macros.site import load_company, logo_file, theme_data  # noqa: E402
+
+LOGO_URI = "assets/company/logo{suffix}"
+
+
+# After mkdocs-static-i18n (-100) has set the language of this build.
+@event_priority(-110)
+def on_config(config):
+    model = load_company(config)
+    locale = config.theme["language"]
+    config.site_name = escape(model.company.name)  # theme templates print it without escaping
+    config.extra["policy_site"] = theme_data(model, locale)
+    logo = logo_file(config, model)
+    if logo is not None:
+        config.theme["logo"] = LOGO_URI.format(suffix=logo.suffix.lower())
+    for scheme in config.theme["palette"]:
+        scheme["toggle"]["name"] = label("light_mode" if scheme["scheme"] == "default" else "dark_mode", locale)
+    return config
+
+
+# Add the company's logo to the site, from wherever the company file keeps it.
+def on_files(files, config):
+    model = load_company(config)
+    logo = logo_file(config, model)
+    if logo is not None:
+        files.append(File.generated(config, LOGO_URI.format(suffix=logo.suffix.lower()), abs_src_path=str(logo)))
+    return files
+
+
+# Rebuild when the company file changes, wherever COMPANY_FILE puts it.
+def on_serve(server, config, builder):
+    from macros.loader import company_file_path
+
+    server.watch(str(company_file_path(Path(config.config_file_path).parent)))
+    return server
+
+
+# Give each language its own search index, so that searching an English page finds English pages.
+# Runs after mkdocs-static-i18n has built every language and merged the index (-100).
+@event_priority(-120)
+def on_post_build(config):
+    i18n = config.plugins.get("i18n")
+    if i18n is None or i18n.building:
+        return  # an inner, per-language build: the merged index is not written yet
+    split_search_index(Path(config.site_dir), i18n.default_language, i18n.build_languages)
+
+
+def split_search_index(site_dir: Path, default: str, languages: list[str]) -> None:
+    """Write search/search_index.json (and .js for file://) per language, each with its own pages."""
+    merged_file = site_dir / "search" / "search_index.json"
+    if not merged_file.is_file():
+        return
+    merged = json.loads(merged_file.read_text(encoding="utf-8"))
+    others = [lang for lang in languages if lang != default]
+    for lang in languages:
+        prefix = "" if lang == default else f"{lang}/"
+        if lang == default:
+            docs = [d for d in merged["docs"] if not d["location"].startswith(tuple(f"{o}/" for o in others))]
+        else:
+            docs = [{**d, "location": d["location"][len(prefix):]} for d in merged["docs"] if d["location"].startswith(prefix)]
+        index = {**merged, "config": {**merged["config"], "lang": [lang]}, "docs": docs}
+        folder = site_dir / prefix / "search"
+        folder.mkdir(parents=True, exist_ok=True)
+        data = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
+        (folder / "search_index.json").write_text(data, encoding="utf-8")
+        (folder / "search_index.js").write_text(f"var __index = {data}", encoding="utf-8")

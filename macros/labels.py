@@ -1,0 +1,36 @@
+"""The few words the kit itself writes around company data (table headings, footer), in each language."""
+
+from __future__ import annotations
+
+LABELS: dict[str, dict[str, str]] = {
+    "platform": {"fr": "Plateforme", "en": "Platform"},
+    "account": {"fr": "Compte", "en": "Account"},
+    "purpose": {"fr": "Ce qu'on y publie", "en": "What we publish there"},
+    "managed_by": {"fr": "Géré par", "en": "Managed by"},
+    "accounts_caption": {"fr": "Comptes officiels de {name}", "en": "Official accounts of {name}"},
+    "no_accounts": {
+        "fr": "L'entreprise n'a pas encore de compte officiel.",
+        "en": "The company has no official account yet.",
+    },
+    "email": {"fr": "Courriel\u00a0:", "en": "E-mail:"},
+    "phone": {"fr": "Téléphone\u00a0:", "en": "Phone:"},
+    "policy_version": {"fr": "Politique, version", "en": "Policy version"},
+    "effective": {"fr": "en vigueur depuis le", "en": "in effect since"},
+    "questions": {"fr": "Questions\u00a0:", "en": "Questions:"},
+    "guidance_not_advice": {
+        "fr": "Ce site est un guide, pas un avis juridique.",
+        "en": "This site is guidance, not legal advice.",
+    },
+    "light_mode": {"fr": "Passer au mode sombre", "en": "Switch to dark mode"},
+    "dark_mode": {"fr": "Passer au mode clair", "en": "Switch to light mode"},
+    "role_social_media": {"fr": "Responsable des médias sociaux", "en": "Social media lead"},
+    "role_hr": {"fr": "Ressources humaines", "en": "Human resources"},
+    "role_management": {"fr": "Direction", "en": "Management"},
+    "role_legal": {"fr": "Questions juridiques", "en": "Legal questions"},
+}
+
+
+def label(key: str, locale: str, **values: str) -> str:
+    """One of the kit's own words, in the page's language."""
+    text = LABELS[key][locale]
+    return text.format(**values) if values else text

@@ -1,0 +1,251 @@
+"""Read company.yml, check it against the schema, and explain every problem in words a non-developer can act on."""
+
+from __future__ import annotations
+
+import difflib
+import os
+import types
+import typing
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from mkdocs.exceptions import PluginError
+from pydantic import BaseModel, ValidationError
+
+from .schema import CompanyFile, FieldProblem
+
+DEFAULT_FILE = "company.yml"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing to fix: where (key path, line, column) and what to do."""
+
+    path: str
+    message: str
+    line: int | None = None
+    column: int | None = None
+
+    def describe(self, file_name: str) -> str:
+        where = file_name
+        if self.line is not None:
+            where += f", line {self.line}"
+            if self.column is not None:
+                where += f", column {self.column}"
+        key = f" {self.path}" if self.path else ""
+        return f"{where}:{key} {self.message}"
+
+
+class CompanyFileError(PluginError):
+    """company.yml cannot be used; nothing was built."""
+
+    def __init__(self, file: Path, problems: list[Problem]) -> None:
+        self.file = file
+        self.problems = problems
+        count = "1 problem" if len(problems) == 1 else f"{len(problems)} problems"
+        lines = [f"{file} has {count}. Nothing was built, and the site folder was left as it was."]
+        lines += [f"  {n}. {p.describe(str(file))}" for n, p in enumerate(problems, 1)]
+        lines.append("Fix the file and build again. The example company.yml shows every key in use.")
+        super().__init__("\n".join(lines))
+
+
+def company_file_path(project_dir: Path) -> Path:
+    """The company file to build: COMPANY_FILE if set (relative to the current folder), else company.yml."""
+    chosen = os.environ.get("COMPANY_FILE")
+    if chosen:
+        return Path(chosen).expanduser().resolve()
+    return (project_dir / DEFAULT_FILE).resolve()
+
+
+class _DuplicateCatchingLoader(yaml.SafeLoader):
+    """A safe YAML loader that remembers keys written twice (plain YAML keeps the last one silently)."""
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self.duplicates: list[tuple[str, yaml.Mark]] = []
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        seen: set[Any] = set()
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            if key in seen:
+                self.duplicates.append((str(key), key_node.start_mark))
+            seen.add(key)
+        return super().construct_mapping(node, deep=deep)
+
+
+def _yaml_problem(error: yaml.YAMLError) -> Problem:
+    mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+    problem = getattr(error, "problem", None) or str(error)
+    hint = (
+        "Check the indentation (spaces only, no tabs, children indented under their key) and put in quotes "
+        "any text that contains ': ' or ' #', or starts with a character such as @, *, &, !, %, [ or {."
+    )
+    return Problem(
+        path="",
+        message=f"is not valid YAML ({problem}). {hint}",
+        line=mark.line + 1 if mark else None,
+        column=mark.column + 1 if mark else None,
+    )
+
+
+def _dotted(loc: tuple[str | int, ...]) -> str:
+    text = ""
+    for part in loc:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text
+
+
+def _node_at(root: yaml.Node | None, loc: tuple[str | int, ...]) -> yaml.Node | None:
+    """The YAML key (or list item) at a key path; where the path stops early, the deepest part that exists."""
+    node = root
+    for depth, part in enumerate(loc, 1):
+        if isinstance(node, yaml.MappingNode):
+            pair = next(((k, v) for k, v in node.value if k.value == part), None)
+            if pair is None:
+                return node
+            if depth == len(loc):
+                return pair[0]
+            node = pair[1]
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
+            node = node.value[part]
+        else:
+            return node
+    return node
+
+
+def _unwrap(annotation: Any) -> Any:
+    """The model or list type behind Optional[...] and Annotated[...]."""
+    while True:
+        origin = typing.get_origin(annotation)
+        if origin is typing.Annotated:
+            annotation = typing.get_args(annotation)[0]
+        elif origin in (typing.Union, types.UnionType):
+            members = [a for a in typing.get_args(annotation) if a is not type(None)]
+            annotation = members[0]
+        else:
+            return annotation
+
+
+def _model_at(loc: tuple[str | int, ...]) -> type[BaseModel] | None:
+    """The schema section found at a key path, to list its keys."""
+    current: Any = CompanyFile
+    for part in loc:
+        if isinstance(part, int):
+            if typing.get_origin(current) is not list:
+                return None
+            current = _unwrap(typing.get_args(current)[0])
+        elif isinstance(current, type) and issubclass(current, BaseModel) and part in current.model_fields:
+            current = _unwrap(current.model_fields[part].annotation)
+        else:
+            return None
+    return current if isinstance(current, type) and issubclass(current, BaseModel) else None
+
+
+def _did_you_mean(word: Any, choices: list[str]) -> str:
+    close = difflib.get_close_matches(str(word), choices, n=1, cutoff=0.6)
+    return f' Did you mean "{close[0]}"?' if close else ""
+
+
+def _explain(error: dict[str, Any]) -> tuple[tuple[str | int, ...], str]:
+    """The key path and a plain-words message for one pydantic error."""
+    loc = tuple(part for part in error["loc"] if part not in ("function-after", "function-before"))
+    kind, value, ctx = error["type"], error.get("input"), error.get("ctx") or {}
+    cause = ctx.get("error")
+    if isinstance(cause, FieldProblem):
+        return loc + cause.path, cause.message
+    if kind == "extra_forbidden":
+        model = _model_at(loc[:-1])
+        known = sorted(model.model_fields) if model else []
+        hint = _did_you_mean(loc[-1], known) or (f" Keys allowed here: {', '.join(known)}." if known else "")
+        return loc, f"is not a key this file knows.{hint} Remove it or correct its spelling."
+    if kind == "missing":
+        model = _model_at(loc[:-1])
+        field = model.model_fields.get(str(loc[-1])) if model else None
+        about = f" ({field.description})" if field and field.description else ""
+        return loc, f"is missing{about}: add it."
+    if kind in ("enum", "literal_error"):
+        expected = ctx.get("expected", "")
+        choices = [c.strip(" '\"") for c in expected.replace(" or ", ", ").split(",") if c.strip()]
+        return loc, f"is {value!r}, but it must be one of: {', '.join(choices)}.{_did_you_mean(value, choices)}"
+    if kind.startswith("date"):
+        return loc, f"must be a date written YYYY-MM-DD, like 2026-03-01 (got {value!r})."
+    if kind in ("model_type", "model_attributes_type", "dict_type"):
+        return loc, f"must hold keys indented below it, not a single value (got {value!r})."
+    if kind == "list_type":
+        return loc, "must be a list: put each item on its own line, starting with '- '."
+    if kind == "too_short":
+        return loc, "needs at least one item."
+    if kind in ("string_type", "string_sub_type"):
+        return loc, f"must be text (got {value!r}); put it in quotes."
+    if kind == "string_pattern_mismatch" and loc[-1] == "brand_color":
+        return loc, f'must be a colour written #RRGGBB, like "#1F5F8B" (got {value!r}); keep the quotes.'
+    if kind in ("int_type", "int_parsing", "int_from_float"):
+        return loc, f"must be a whole number (got {value!r})."
+    message = error["msg"]
+    for prefix in ("Value error, ", "value is not a valid email address: "):
+        if message.startswith(prefix):
+            message = ("is not a valid e-mail address: " if "email" in prefix else "") + message[len(prefix):]
+    if kind == "value_error" and "email" not in error["msg"] and not message.startswith(("is ", "must ", "contains ", "give ")):
+        message = message[0].lower() + message[1:]
+    return loc, message if message.endswith(".") else message + "."
+
+
+def read_company_file(file: Path) -> CompanyFile:
+    """Load and validate one company file; raise CompanyFileError listing every problem at once."""
+    if not file.is_file():
+        hint = "Check COMPANY_FILE" if os.environ.get("COMPANY_FILE") else "Copy the example company.yml here"
+        raise CompanyFileError(file, [Problem("", f"does not exist. {hint}, or fix the path.")])
+    text = file.read_text(encoding="utf-8")
+    loader = _DuplicateCatchingLoader(text)
+    try:
+        root = loader.get_single_node()
+        data = loader.construct_document(root) if root is not None else None
+    except yaml.YAMLError as error:
+        raise CompanyFileError(file, [_yaml_problem(error)]) from None
+    finally:
+        loader.dispose()
+
+    problems = [
+        Problem(key, f"is written twice; keep one {key}: and delete the other.", mark.line + 1, mark.column + 1)
+        for key, mark in loader.duplicates
+    ]
+    if not isinstance(data, dict):
+        problems.append(Problem("", "must be a set of keys such as company:, values:, contacts: (see the example)."))
+        raise CompanyFileError(file, problems)
+    try:
+        model = CompanyFile.model_validate(data)
+    except ValidationError as error:
+        for item in error.errors(include_url=False):
+            loc, message = _explain(item)
+            node = _node_at(root, loc)
+            mark = node.start_mark if node is not None else None
+            problems.append(
+                Problem(_dotted(loc), message, mark.line + 1 if mark else None, mark.column + 1 if mark else None)
+            )
+        raise CompanyFileError(file, problems) from None
+    problems += _missing_files(model, file, root)
+    if problems:
+        raise CompanyFileError(file, problems)
+    return model
+
+
+LOGO_TYPES = (".svg", ".png", ".jpg", ".jpeg", ".webp")
+
+
+def _missing_files(model: CompanyFile, file: Path, root: yaml.Node | None) -> list[Problem]:
+    """Files the company file points to must exist, relative to the company file."""
+    logo = model.company.logo
+    if logo is None:
+        return []
+    mark = (_node_at(root, ("company", "logo")) or root).start_mark
+    path = (file.parent / logo).resolve()
+    if path.suffix.lower() not in LOGO_TYPES:
+        message = f"is {logo!r}; use an image file ending in {', '.join(LOGO_TYPES)}."
+    elif not path.is_file():
+        message = f"is {logo!r}, but there is no file {path}: the path is relative to {file.name}."
+    else:
+        return []
+    return [Problem("company.logo", message, mark.line + 1, mark.column + 1)]

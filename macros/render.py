@@ -1,0 +1,101 @@
+"""Macros and filters that pages call: each builds data and renders a Jinja partial from macros/templates/."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
+
+from .labels import label
+from .schema import ROLES, CompanyFile
+from .site import format_day
+from .text import current_locale, escape_text
+
+_partials = Environment(
+    loader=FileSystemLoader(Path(__file__).parent / "templates"),
+    autoescape=True,
+    undefined=StrictUndefined,
+    finalize=lambda value: escape_text("" if value is None else value),
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
+
+
+def render_partial(name: str, **context: Any) -> Markup:
+    """A partial as one block of HTML with no blank or indented lines, so Markdown leaves it alone."""
+    locale = current_locale()
+    html = _partials.get_template(name).render(lang=locale, t=lambda key, **v: label(key, locale, **v), **context)
+    return Markup("\n".join(line.strip() for line in html.splitlines() if line.strip()))
+
+
+class PageMacros:
+    """The macros pages call, bound to one validated company file."""
+
+    def __init__(self, model: CompanyFile) -> None:
+        self.model = model
+
+    def accounts_table(self) -> Markup:
+        """Table of the company's official accounts: platform, account link, what is published, who manages it."""
+        rows = [
+            {
+                "platform": account.platform_name,
+                "handle": account.handle,
+                "url": account.url,
+                "purpose": account.purpose,
+                "manager": self.model.contacts.role(account.managed_by),
+                "role": label(f"role_{account.managed_by}", current_locale()),
+            }
+            for account in self.model.official_accounts
+        ]
+        return render_partial("accounts-table.html", rows=rows, company=self.model.company.name)
+
+    def contact_card(self, role: str) -> Markup:
+        """A card for one contact role (social_media, hr, management, legal): name, title, e-mail, phone."""
+        if role not in ROLES:
+            raise ValueError(f"contact_card: unknown role {role!r}; use one of {', '.join(ROLES)}")
+        person = self.model.contacts.role(role)
+        if person is None:
+            raise ValueError(f"contact_card({role!r}): company.yml has no contacts.{role}; guard the call with {{% if contacts.{role} %}}")
+        return render_partial("contact-card.html", person=person, role=label(f"role_{role}", current_locale()))
+
+    def values_list(self) -> Markup:
+        """The company's values, each with what it means online."""
+        return render_partial("values-list.html", values=self.model.values)
+
+    def contact_inline(self, role: str) -> Markup:
+        """A contact in a sentence: name, title and e-mail link."""
+        person = self.model.contacts.role(role)
+        if person is None:
+            raise ValueError(f"contact_inline({role!r}): company.yml has no contacts.{role}")
+        return render_partial("contact-inline.html", person=person)
+
+
+def date_filter(value: dt.date) -> str:
+    """A date written the way readers of the page's language write it."""
+    return format_day(value, current_locale())
+
+
+def link_filter(url: str, text: Any = None) -> Markup:
+    """A link to an address from company.yml, showing the address (or the given text) as text."""
+    return render_partial("link.html", url=url, text=url if text is None else text)
+
+
+def mailto_filter(address: str) -> Markup:
+    """An e-mail address from company.yml as a mailto link."""
+    return render_partial("link.html", url=f"mailto:{address}", text=address)
+
+
+def macros_for(model: CompanyFile) -> dict[str, Any]:
+    bound = PageMacros(model)
+    return {
+        "accounts_table": bound.accounts_table,
+        "contact_card": bound.contact_card,
+        "contact_inline": bound.contact_inline,
+        "values_list": bound.values_list,
+    }
+
+
+FILTERS = {"date": date_filter, "link": link_filter, "mailto": mailto_filter}
