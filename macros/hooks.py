@@ -7,6 +7,7 @@ MkDocs runs before it empties the site folder: a bad file leaves site/ as it was
 from __future__ import annotations
 
 import json
+import shutil
 import sys
 from pathlib import Path
 
@@ -61,7 +62,12 @@ def on_post_build(config):
     i18n = config.plugins.get("i18n")
     if i18n is None or i18n.building:
         return  # an inner, per-language build: the merged index is not written yet
-    split_search_index(Path(config.site_dir), i18n.default_language, i18n.build_languages)
+    site_dir = Path(config.site_dir)
+    split_search_index(site_dir, i18n.default_language, i18n.build_languages)
+    # Material looks for sitemap.xml beside each language's pages: give every language the site's one.
+    for lang in i18n.build_languages:
+        if lang != i18n.default_language and (site_dir / "sitemap.xml").is_file():
+            shutil.copy(site_dir / "sitemap.xml", site_dir / lang / "sitemap.xml")
 
 
 def split_search_index(site_dir: Path, default: str, languages: list[str]) -> None:

@@ -21,6 +21,14 @@ LABELS: dict[str, dict[str, str]] = {
         "fr": "Ce site est un guide, pas un avis juridique.",
         "en": "This site is guidance, not legal advice.",
     },
+    "legal_notice_title": {"fr": "Un guide, pas un avis juridique", "en": "Guidance, not legal advice"},
+    "legal_notice": {
+        "fr": "Cette page résume des règles de droit pour vous aider à vous y retrouver. Elle ne remplace pas "
+        "l'avis d'un avocat sur une situation précise.",
+        "en": "This page sums up legal rules to help you find your way. It does not replace a lawyer's "
+        "advice on a specific situation.",
+    },
+    "legal_notice_contact": {"fr": "Pour une question juridique, écrivez à", "en": "For a legal question, write to"},
     "light_mode": {"fr": "Passer au mode sombre", "en": "Switch to dark mode"},
     "dark_mode": {"fr": "Passer au mode clair", "en": "Switch to light mode"},
     "role_social_media": {"fr": "Responsable des médias sociaux", "en": "Social media lead"},

@@ -155,7 +155,7 @@ def _explain(error: dict[str, Any]) -> tuple[tuple[str | int, ...], str]:
     kind, value, ctx = error["type"], error.get("input"), error.get("ctx") or {}
     cause = ctx.get("error")
     if isinstance(cause, FieldProblem):
-        return loc + cause.path, cause.message
+        return loc + cause.path, cause.message.rstrip(".") + "."
     if kind == "extra_forbidden":
         model = _model_at(loc[:-1])
         known = sorted(model.model_fields) if model else []

@@ -65,6 +65,11 @@ class PageMacros:
         """The company's values, each with what it means online."""
         return render_partial("values-list.html", values=self.model.values)
 
+    def legal_notice(self) -> Markup:
+        """The "guidance, not legal advice" box, naming the legal contact (or management) to ask."""
+        person = self.model.contacts.legal or self.model.contacts.management
+        return render_partial("legal-notice.html", person=person)
+
     def contact_inline(self, role: str) -> Markup:
         """A contact in a sentence: name, title and e-mail link."""
         person = self.model.contacts.role(role)
@@ -95,6 +100,7 @@ def macros_for(model: CompanyFile) -> dict[str, Any]:
         "contact_card": bound.contact_card,
         "contact_inline": bound.contact_inline,
         "values_list": bound.values_list,
+        "legal_notice": bound.legal_notice,
     }
 
 

@@ -278,13 +278,13 @@ class Policy(Strict):
         if self.next_review is not None and self.next_review <= self.effective_date:
             raise FieldProblem(
                 ("next_review",),
-                f"{self.next_review} must come after effective_date ({self.effective_date})",
+                f"is {self.next_review}, but it must come after effective_date ({self.effective_date})",
             )
         if self.history and self.history[0].version != self.version:
             raise FieldProblem(
                 ("history", 0, "version"),
-                f"the newest history entry is version {self.history[0].version} but version is {self.version}: "
-                f"add an entry for {self.version} at the top of history"
+                f"is {self.history[0].version}, but policy.version is {self.version}: "
+                f"add an entry for {self.version} at the top of history (newest first)"
             )
         return self
 

@@ -1,0 +1,136 @@
+"""Shared fixtures: real MkDocs builds in temporary folders, and reading what a reader gets."""
+
+from __future__ import annotations
+
+import copy
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup, Tag
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE_FILE = ROOT / "company.yml"
+LANGS = ("fr", "en")
+
+
+def example_data() -> dict[str, Any]:
+    """The example company.yml as a dict, to change in a test."""
+    return yaml.safe_load(EXAMPLE_FILE.read_text(encoding="utf-8"))
+
+
+def write_company(folder: Path, data: dict[str, Any] | str) -> Path:
+    """A company file (dict dumped as YAML, or raw text) in its own folder, with the example logo beside it."""
+    folder.mkdir(parents=True, exist_ok=True)
+    shutil.copy(ROOT / "logo.svg", folder / "logo.svg")
+    file = folder / "company.yml"
+    text = data if isinstance(data, str) else yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+    file.write_text(text, encoding="utf-8")
+    return file
+
+
+def copy_project(dest: Path) -> Path:
+    """A copy of the project (config, pages, macros, theme) to change or serve without touching the repository."""
+    dest.mkdir(parents=True, exist_ok=True)
+    for name in ("mkdocs.yml", "company.yml", "logo.svg", "company.schema.json"):
+        shutil.copy(ROOT / name, dest / name)
+    for name in ("docs", "macros", "overrides"):
+        shutil.copytree(ROOT / name, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
+    return dest
+
+
+@dataclass
+class Site:
+    """A finished build: its exit code, its log, and the folder it wrote."""
+
+    returncode: int
+    log: str
+    dir: Path
+
+    def path(self, page: str, lang: str = "fr") -> Path:
+        return self.dir / ("" if lang == "fr" else f"{lang}/") / f"{page}.html"
+
+    def html(self, page: str, lang: str = "fr") -> str:
+        return self.path(page, lang).read_text(encoding="utf-8")
+
+    def soup(self, page: str, lang: str = "fr") -> BeautifulSoup:
+        return BeautifulSoup(self.html(page, lang), "html.parser")
+
+    def article(self, page: str, lang: str = "fr") -> Tag:
+        """The page's content, without header, navigation and footer."""
+        found = self.soup(page, lang).select_one("article.md-content__inner")
+        assert found is not None, f"no article in {page} ({lang})"
+        return found
+
+    def text(self, page: str, lang: str = "fr") -> str:
+        """What a reader reads in the page's content, white space folded."""
+        return " ".join(self.article(page, lang).get_text(" ").split())
+
+    def pages(self, lang: str = "fr") -> list[str]:
+        folder = self.dir if lang == "fr" else self.dir / lang
+        return sorted(p.stem for p in folder.glob("*.html") if p.stem != "404")
+
+
+def section_text(article: Tag, heading: str) -> str:
+    """The text under the first heading that contains `heading`, up to the next heading of the same or higher level."""
+    for tag in article.find_all(["h1", "h2", "h3", "h4"]):
+        if heading in tag.get_text(" "):
+            level, parts = int(tag.name[1]), []
+            for sibling in tag.find_next_siblings():
+                if sibling.name in ("h1", "h2", "h3", "h4") and int(sibling.name[1]) <= level:
+                    break
+                parts.append(sibling.get_text(" "))
+            return " ".join(" ".join(parts).split())
+    raise AssertionError(f"no heading containing {heading!r}")
+
+
+def run_build(site_dir: Path, company_file: Path | None = None, project: Path = ROOT, *args: str) -> Site:
+    """`mkdocs build` in a subprocess, exactly as a user runs it."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env.pop("COMPANY_FILE", None)
+    if company_file is not None:
+        env["COMPANY_FILE"] = str(company_file)
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-f", str(project / "mkdocs.yml"), "-d", str(site_dir), *args],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    return Site(result.returncode, result.stdout + result.stderr, site_dir)
+
+
+@pytest.fixture(scope="session")
+def example_site(tmp_path_factory: pytest.TempPathFactory) -> Site:
+    """The example company's site, built once for the whole session."""
+    site = run_build(tmp_path_factory.mktemp("example") / "site")
+    assert site.returncode == 0, site.log
+    return site
+
+
+@pytest.fixture(scope="session")
+def build_company(tmp_path_factory: pytest.TempPathFactory) -> Callable[..., Site]:
+    """Build the site for a changed copy of the example company; same changes, same build (cached)."""
+    cache: dict[str, Site] = {}
+
+    def build(change: Callable[[dict[str, Any]], None] | None = None, key: str | None = None, **top: Any) -> Site:
+        cache_key = key or repr(sorted(top.items()))
+        if cache_key in cache:
+            return cache[cache_key]
+        data = copy.deepcopy(example_data())
+        data.update(top)
+        if change is not None:
+            change(data)
+        folder = tmp_path_factory.mktemp("company")
+        site = run_build(folder / "site", write_company(folder / "input", data))
+        cache[cache_key] = site
+        return site
+
+    return build
