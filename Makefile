@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 MKDOCS := NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs
 STAMP := $(VENV)/.installed
 
-.PHONY: help serve build test test-fast bench schema clean
+.PHONY: help serve build companies test test-fast bench schema clean
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -17,6 +17,9 @@ serve: $(STAMP) ## Preview the site at http://127.0.0.1:8000 (rebuilds when you 
 
 build: $(STAMP) ## Build the site into site/ (COMPANY_FILE=path for another company)
 	$(MKDOCS) build
+
+companies: $(STAMP) ## Build every companies/<name>/company.yml into build/<name>/
+	scripts/build-companies.sh build
 
 test: $(STAMP) ## Run every test (installs Chromium from Debian's packages if it is missing)
 	scripts/install-chromium.sh
@@ -32,7 +35,7 @@ schema: $(STAMP) ## Write company.schema.json from the schema in macros/schema.p
 	$(BIN)/python -c 'import macros.schema as s; print(s.json_schema_text(), end="")' > company.schema.json
 
 clean: ## Remove the built site and the installed packages
-	rm -rf site $(VENV) .cache
+	rm -rf site build $(VENV) .cache
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)

@@ -23,11 +23,14 @@ from macros.site import load_company, logo_file, theme_data  # noqa: E402
 LOGO_URI = "assets/company/logo{suffix}"
 
 
-# After mkdocs-static-i18n (-100) has set the language of this build.
-@event_priority(-110)
+# First of all plugins: check company.yml before anything else runs (and long before MkDocs empties
+# the site folder), and choose the languages before mkdocs-static-i18n reads them.
+@event_priority(100)
 def on_config(config):
     model = load_company(config)
-    locale = config.theme["language"]
+    i18n = config.plugins["i18n"]
+    choose_languages(i18n.config.languages, model.languages)
+    locale = i18n.current_language or i18n.default_language  # the language this build is for
     config.site_name = escape(model.company.name)  # theme templates print it without escaping
     config.extra["policy_site"] = theme_data(model, locale)
     logo = logo_file(config, model)
@@ -36,6 +39,14 @@ def on_config(config):
     for scheme in config.theme["palette"]:
         scheme["toggle"]["name"] = label("light_mode" if scheme["scheme"] == "default" else "dark_mode", locale)
     return config
+
+
+def choose_languages(language_configs, languages: list[str]) -> None:
+    """Build the company's languages only; the first one at the root of the site, the others under /<lang>/."""
+    for language in language_configs:
+        language.build = language.locale in languages
+        language.default = language.locale == languages[0]
+        language.link = "/" if language.default else f"/{language.locale}/"
 
 
 # Add the company's logo to the site, from wherever the company file keeps it.

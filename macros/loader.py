@@ -14,7 +14,7 @@ import yaml
 from mkdocs.exceptions import PluginError
 from pydantic import BaseModel, ValidationError
 
-from .schema import CompanyFile, FieldProblem
+from .schema import CompanyFile, FieldProblem, Localized
 
 DEFAULT_FILE = "company.yml"
 
@@ -160,6 +160,11 @@ def _explain(error: dict[str, Any]) -> tuple[tuple[str | int, ...], str]:
         model = _model_at(loc[:-1])
         known = sorted(model.model_fields) if model else []
         hint = _did_you_mean(loc[-1], known) or (f" Keys allowed here: {', '.join(known)}." if known else "")
+        if model is Localized:
+            return loc, (
+                f"is not a key this file knows.{hint} In {{fr: ..., en: ...}} a comma starts a new key: "
+                'put a text that contains a comma in quotes, like {fr: "Julie Lavoie, présidente", en: "..."}.'
+            )
         return loc, f"is not a key this file knows.{hint} Remove it or correct its spelling."
     if kind == "missing":
         model = _model_at(loc[:-1])

@@ -193,3 +193,49 @@ def test_printing_an_absent_optional_value_fails_the_build(tmp_path):
 def test_build_without_a_legal_contact(build_company):
     site = build_company(lambda d: d["contacts"].pop("legal"), key="no-legal")
     assert site.returncode == 0, site.log
+
+
+# --- The company's languages -------------------------------------------------------------------
+
+
+def test_french_only_site(build_company):
+    site = build_company(languages=["fr"])
+    assert site.returncode == 0, site.log
+    assert not (site.dir / "en").exists()
+    soup = site.soup("conduct", "fr")
+    assert soup.html["lang"] == "fr" and soup.select("a.md-select__link") == []
+    assert (site.dir / "search" / "search_index.json").is_file()
+
+
+def test_english_first_site_puts_french_under_fr(build_company):
+    site = build_company(languages=["en", "fr"], jurisdiction="us")
+    assert site.returncode == 0, site.log
+    root = (site.dir / "conduct.html").read_text(encoding="utf-8")
+    french = (site.dir / "fr" / "conduct.html").read_text(encoding="utf-8")
+    assert 'lang="en"' in root and 'lang="fr"' in french
+    assert 'href="fr/conduct.html" hreflang="fr"' in root
+    assert 'href="../conduct.html" hreflang="en"' in french
+    index = json.loads((site.dir / "fr" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert index["config"]["lang"] == ["fr"]
+    assert "Policy version" in root and "Politique, version" in french  # the footer follows each page's language
+
+
+def test_several_companies_build_side_by_side(tmp_path):
+    import subprocess
+    import sys
+
+    mkdocs = str(Path(sys.executable).parent / "mkdocs")
+    result = subprocess.run(
+        ["scripts/build-companies.sh", str(tmp_path / "out")],
+        cwd=ROOT,
+        env={"PATH": "/usr/bin:/bin", "MKDOCS": mkdocs},
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    for file in sorted((ROOT / "companies").glob("*/company.yml")):
+        data = yaml.safe_load(file.read_text(encoding="utf-8"))
+        home = (tmp_path / "out" / file.parent.name / "index.html").read_text(encoding="utf-8")
+        assert f'lang="{data["languages"][0]}"' in home
+        assert data["company"]["name"].replace("&", "&amp;") in home

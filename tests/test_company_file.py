@@ -47,6 +47,10 @@ CASES = {
         lambda d: d.update(favourite_colour="blue"),
         ["favourite_colour", "Keys allowed here:", "approach"],
     ),
+    "comma inside a two-language text": (
+        lambda d: d["policy"].update(approved_by={"fr": "Julie Lavoie", "présidente": None, "en": "Julie Lavoie"}),
+        ["policy.approved_by.présidente", "a comma starts a new key", "in quotes"],
+    ),
     "missing key": (lambda d: d["contacts"].pop("hr"), ["contacts.hr", "is missing", "Human resources"]),
     "approach misspelt": (
         lambda d: d.update(approach="restrictve"),
