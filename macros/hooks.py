@@ -7,6 +7,7 @@ MkDocs runs before it empties the site folder: a bad file leaves site/ as it was
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import sys
 from pathlib import Path
@@ -47,6 +48,20 @@ def choose_languages(language_configs, languages: list[str]) -> None:
         language.build = language.locale in languages
         language.default = language.locale == languages[0]
         language.link = "/" if language.default else f"/{language.locale}/"
+
+
+# A task-list item's text inside its <label>, so that each checkbox has an accessible name.
+TASK_ITEM = re.compile(
+    r'(<label class="task-list-control">.*?<span class="task-list-indicator"></span>)</label>(.*?)(?=</li>|</p>|<ul|<ol)',
+    re.S,
+)
+
+
+# Page HTML, per language: permalink titles in the page's language, and checkboxes that say what they check.
+def on_page_content(html, page, config, files):
+    html = TASK_ITEM.sub(r"\1\2</label>", html)
+    configured = config.mdx_configs["toc"]["permalink_title"]
+    return html.replace(f'title="{configured}"', f'title="{label("permalink", page.file.locale)}"')
 
 
 # Add the company's logo to the site, from wherever the company file keeps it.

@@ -29,6 +29,7 @@ LABELS: dict[str, dict[str, str]] = {
         "advice on a specific situation.",
     },
     "legal_notice_contact": {"fr": "Pour une question juridique, écrivez à", "en": "For a legal question, write to"},
+    "permalink": {"fr": "Lien vers cette section", "en": "Link to this section"},
     "light_mode": {"fr": "Passer au mode sombre", "en": "Switch to dark mode"},
     "dark_mode": {"fr": "Passer au mode clair", "en": "Switch to light mode"},
     "role_social_media": {"fr": "Responsable des médias sociaux", "en": "Social media lead"},

@@ -9,11 +9,14 @@ import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Iterator
 
 import pytest
 import yaml
 from bs4 import BeautifulSoup, Tag
+from playwright.sync_api import Browser, sync_playwright
+
+from browser import CHROMIUM_FLAGS, chromium_path, serve_folder
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE_FILE = ROOT / "company.yml"
@@ -134,3 +137,19 @@ def build_company(tmp_path_factory: pytest.TempPathFactory) -> Callable[..., Sit
         return site
 
     return build
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    if not Path(chromium_path()).is_file():
+        pytest.fail(f"no Chromium at {chromium_path()}: run `make test` (it installs it) or set CHROMIUM_PATH")
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="session")
+def site_url(example_site: Site) -> Iterator[str]:
+    with serve_folder(example_site.dir) as url:
+        yield url

@@ -7,29 +7,13 @@ from pathlib import Path
 from typing import Iterator
 
 import pytest
-from playwright.sync_api import Browser, Page, expect, sync_playwright
+from playwright.sync_api import Browser, Page, expect
 
-from browser import CHROMIUM_FLAGS, chromium_path, serve_folder
+
 from conftest import LANGS, Site, example_data
 from test_company_text import BUILDS, spread
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(scope="session")
-def browser() -> Iterator[Browser]:
-    if not Path(chromium_path()).is_file():
-        pytest.fail(f"no Chromium at {chromium_path()}: run `make test` (it installs it) or set CHROMIUM_PATH")
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
-        yield chromium
-        chromium.close()
-
-
-@pytest.fixture(scope="session")
-def site_url(example_site: Site) -> Iterator[str]:
-    with serve_folder(example_site.dir) as url:
-        yield url
 
 
 @pytest.fixture
