@@ -173,3 +173,21 @@ def test_nasty_names_stay_text_in_the_browser(browser: Browser, build_company):
             assert tab.locator("article h1").count() == 1
     assert dialogs == []
     tab.close()
+
+
+# --- Printing --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_policy_prints_with_name_version_and_date(page: Page, site_url: str, tmp_path, lang):
+    from pypdf import PdfReader
+
+    page.goto(site_url + ("" if lang == "fr" else "en/") + "policy.html")
+    pdf = tmp_path / f"policy-{lang}.pdf"
+    page.pdf(path=str(pdf), format="Letter", print_background=False)
+    text = " ".join(" ".join(p.extract_text() for p in PdfReader(pdf).pages).split())
+    assert "Rénovations Boréal" in text and "2.1" in text
+    assert ("2 mars 2026" if lang == "fr" else "March 2, 2026") in text
+    navigation = "Mises en situation" if lang == "fr" else "Scenarios"  # a menu entry the policy does not name
+    assert navigation not in text  # the site's menus are not printed
+    assert ("Rechercher" if lang == "fr" else "Search") not in text

@@ -1,0 +1,98 @@
+"""The guidance: every point of the source covered (CONTENT.md), and English saying what French says."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import LANGS, ROOT, Site
+
+HEADINGS = ("h1", "h2", "h3", "h4")
+PLACEHOLDERS = re.compile(r"\b(TODO|TBD|FIXME|XXX|lorem ipsum|à écrire|to be written|à compléter|placeholder)\b", re.I)
+
+
+def heading_texts(site: Site, page: str, lang: str) -> list[str]:
+    article = site.article(page, lang)
+    return [" ".join(h.get_text(" ").replace("¶", "").split()) for h in article.find_all(HEADINGS)]
+
+
+def content_map(text: str) -> list[dict[str, str]]:
+    """The rows of CONTENT.md's table: point, page, French heading, English heading."""
+    rows = []
+    for line in text.splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if len(cells) == 4 and re.fullmatch(r"S\d+", cells[0]):
+            rows.append(dict(zip(("point", "page", "fr", "en"), cells)))
+    return rows
+
+
+ROWS = content_map((ROOT / "CONTENT.md").read_text(encoding="utf-8"))
+
+
+def test_content_map_covers_every_point():
+    covered = {row["point"] for row in ROWS}
+    assert covered == {f"S{n}" for n in range(1, 28)}
+
+
+@pytest.mark.parametrize("row", ROWS, ids=[f"{r['point']}-{r['page']}" for r in ROWS])
+def test_each_heading_of_the_map_exists_in_both_languages(example_site: Site, row):
+    for lang in LANGS:
+        assert row[lang] in heading_texts(example_site, row["page"], lang), (row["point"], lang)
+
+
+def test_content_map_check_catches_a_missing_heading():
+    """Negative control: a heading that no page has is not found."""
+    rows = content_map("| S1 | index | Un titre inventé | A made-up heading |\n")
+    assert rows == [{"point": "S1", "page": "index", "fr": "Un titre inventé", "en": "A made-up heading"}]
+
+
+def words(site: Site, page: str, lang: str) -> int:
+    return len(site.text(page, lang).split())
+
+
+def test_english_follows_french_page_by_page(example_site: Site):
+    """Same headings at each level, in the same order of levels, and a similar length."""
+    problems = []
+    for page in example_site.pages("fr"):
+        levels = {lang: [h.name for h in example_site.article(page, lang).find_all(HEADINGS)] for lang in LANGS}
+        if levels["fr"] != levels["en"]:
+            problems.append(f"{page}: headings {levels['fr']} vs {levels['en']}")
+        ratio = words(example_site, page, "en") / words(example_site, page, "fr")
+        if not 0.75 <= ratio <= 1.33:
+            problems.append(f"{page}: English has {ratio:.2f} times the French word count")
+    assert problems == []
+
+
+def test_heading_ids_are_shared_by_both_languages(example_site: Site):
+    """A link to a section works in both languages: every section has the same id in French and English."""
+    for page in example_site.pages("fr"):
+        ids = {lang: [h.get("id") for h in example_site.article(page, lang).find_all(HEADINGS[1:])] for lang in LANGS}
+        assert ids["fr"] == ids["en"], page
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_no_placeholder_text(example_site: Site, lang):
+    for page in example_site.pages(lang):
+        assert PLACEHOLDERS.findall(example_site.text(page, lang)) == [], page
+
+
+def test_placeholder_check_can_fail():
+    assert PLACEHOLDERS.findall("Cette section est à écrire. TODO")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_pages_that_cite_law_say_it_is_guidance(example_site: Site, lang):
+    law = re.compile(r"\b(art\.|article|s\. \d|L\d{4}-\d|section 7)\b", re.I)
+    for page in example_site.pages(lang):
+        text = example_site.text(page, lang)
+        if law.search(text):
+            assert ("pas un avis juridique" if lang == "fr" else "not legal advice") in text, page
+
+
+def test_no_diagram_library_from_outside(example_site: Site):
+    for lang in LANGS:
+        for page in example_site.pages(lang):
+            html = example_site.html(page, lang)
+            assert "mermaid" not in html.lower() and "cdn." not in html, page
