@@ -21,6 +21,7 @@ def define_env(env):
             "accounts": model.official_accounts,
             "contacts": model.contacts,
             "policy": model.policy,
+            "languages": list(model.languages),
             "jurisdiction": model.jurisdiction.value,
             "approach": model.approach.value,
             "newspaper": model.front_page_test.newspaper,
