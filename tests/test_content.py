@@ -96,3 +96,22 @@ def test_no_diagram_library_from_outside(example_site: Site):
         for page in example_site.pages(lang):
             html = example_site.html(page, lang)
             assert "mermaid" not in html.lower() and "cdn." not in html, page
+
+
+SCENARIOS = ["party-photo", "client-rant", "leaked-document", "viral-review", "mistaken-account", "harassed-employee", "political-post", "departing-access"]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_each_scenario_links_to_the_policy_section_that_applies(example_site: Site, lang):
+    article = example_site.article("scenarios", lang)
+    policy_ids = {h.get("id") for h in example_site.article("policy", lang).find_all("h2")}
+    for scenario in SCENARIOS:
+        heading = article.find(id=scenario)
+        assert heading is not None, scenario
+        links = []
+        for sibling in heading.find_next_siblings():
+            if sibling.name == "h2":
+                break
+            links += [a["href"] for a in sibling.find_all("a", href=True) if a["href"].startswith("policy.html#")]
+        assert links, f"{scenario} ({lang}) names no policy section"
+        assert all(link.split("#")[1] in policy_ids for link in links), links
