@@ -189,13 +189,14 @@ def _explain(error: dict[str, Any]) -> tuple[tuple[str | int, ...], str]:
         return loc, f'must be a colour written #RRGGBB, like "#1F5F8B" (got {value!r}); keep the quotes.'
     if kind in ("int_type", "int_parsing", "int_from_float"):
         return loc, f"must be a whole number (got {value!r})."
+    if kind in ("greater_than_equal", "less_than_equal"):
+        bound = "at least" if kind == "greater_than_equal" else "at most"
+        return loc, f"must be {bound} {ctx.get('ge', ctx.get('le'))} (got {value!r})."
     message = error["msg"]
-    for prefix in ("Value error, ", "value is not a valid email address: "):
-        if message.startswith(prefix):
-            message = ("is not a valid e-mail address: " if "email" in prefix else "") + message[len(prefix):]
-    if kind == "value_error" and "email" not in error["msg"] and not message.startswith(("is ", "must ", "contains ", "give ")):
-        message = message[0].lower() + message[1:]
-    return loc, message if message.endswith(".") else message + "."
+    if message.startswith("value is not a valid email address: "):
+        return loc, "is not a valid e-mail address: " + message.split(": ", 1)[1].rstrip(".") + "."
+    # our own checks (schema.py) word their messages to follow the key: "is ...", "must ..."
+    return loc, message.removeprefix("Value error, ").rstrip(".") + "."
 
 
 def read_company_file(file: Path) -> CompanyFile:

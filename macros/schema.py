@@ -17,6 +17,7 @@ from pydantic import (
     Field,
     HttpUrl,
     TypeAdapter,
+    ValidationError,
     WithJsonSchema,
     model_validator,
 )
@@ -67,7 +68,11 @@ def _web_address(value: str) -> str:
     """A full http(s) address, kept exactly as written."""
     if not re.match(r"^https?://", value):
         raise ValueError(f"must be a full web address starting with https:// (got {value!r})")
-    _URL.validate_python(value)
+    try:
+        _URL.validate_python(value)
+    except ValidationError as error:
+        reason = error.errors()[0]["msg"].removeprefix("Input should be a valid URL, ")
+        raise ValueError(f"is not a web address a browser can open ({reason}): {value!r}") from None
     return value
 
 

@@ -73,6 +73,14 @@ CASES = {
         lambda d: d["company"].update(website="www.example.com"),
         ["company.website", "https://"],
     ),
+    "address a browser cannot open": (
+        lambda d: d["official_accounts"][1].update(url="https://"),
+        ["official_accounts[1].url", "is not a web address a browser can open (empty host)"],
+    ),
+    "number out of range": (
+        lambda d: d["acknowledgement"].update(within_days=0),
+        ["acknowledgement.within_days", "must be at least 1 (got 0)"],
+    ),
     "colour not #RRGGBB": (lambda d: d["company"].update(brand_color="blue"), ["company.brand_color", "#RRGGBB"]),
     "phone with letters": (
         lambda d: d["contacts"]["hr"].update(phone="call me"),
