@@ -1,5 +1,5 @@
 # Social media policy site. `make help` lists what you can do.
-# Everything installs itself on first use: Python packages in .venv/, Chromium for the browser tests.
+# Everything installs itself on first use: Python packages in .venv/, Chromium (for the PDF and the browser tests).
 
 PYTHON ?= python3
 VENV := .venv
@@ -15,10 +15,12 @@ help: ## List the commands
 serve: $(STAMP) ## Preview the site at http://127.0.0.1:8000 (rebuilds when you save company.yml or a page)
 	$(MKDOCS) serve
 
-build: $(STAMP) ## Build the site into site/ (COMPANY_FILE=path for another company)
+build: $(STAMP) ## Build the site into site/, with the policy as a PDF (COMPANY_FILE=path for another company)
+	scripts/install-chromium.sh
 	$(MKDOCS) build
 
 companies: $(STAMP) ## Build every companies/<name>/company.yml into build/<name>/
+	scripts/install-chromium.sh
 	scripts/build-companies.sh build
 
 test: $(STAMP) ## Run every test (installs Chromium from Debian's packages if it is missing)

@@ -19,9 +19,18 @@ from mkdocs.structure.files import File
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # so that `macros` imports as a package
 
 from macros.labels import label  # noqa: E402
+from macros.pdf import pdf_wanted, print_policy  # noqa: E402
 from macros.site import load_company, logo_file, theme_data  # noqa: E402
 
 LOGO_URI = "assets/company/logo{suffix}"
+
+_command: str | None = None  # build, serve or gh-deploy
+
+
+# Remember which command runs: the PDF is printed by `build` and `gh-deploy`, not by a preview.
+def on_startup(command, dirty):
+    global _command
+    _command = command
 
 
 # First of all plugins: check company.yml before anything else runs (and long before MkDocs empties
@@ -34,6 +43,7 @@ def on_config(config):
     locale = i18n.current_language or i18n.default_language  # the language this build is for
     config.site_name = escape(model.company.name)  # theme templates print it without escaping
     config.extra["policy_site"] = theme_data(model, locale)
+    config.extra["policy_pdf"] = pdf_wanted(_command)  # the policy page links to its PDF only when there is one
     logo = logo_file(config, model)
     if logo is not None:
         config.theme["logo"] = LOGO_URI.format(suffix=logo.suffix.lower())
@@ -90,6 +100,9 @@ def on_post_build(config):
         return  # an inner, per-language build: the merged index is not written yet
     site_dir = Path(config.site_dir)
     split_search_index(site_dir, i18n.default_language, i18n.build_languages)
+    if config.extra["policy_pdf"]:
+        folders = {lang: site_dir / ("" if lang == i18n.default_language else lang) for lang in i18n.build_languages}
+        print_policy(site_dir, folders, load_company(config))
     # Material looks for sitemap.xml beside each language's pages: give every language the site's one.
     for lang in i18n.build_languages:
         if lang != i18n.default_language and (site_dir / "sitemap.xml").is_file():

@@ -29,6 +29,8 @@ LABELS: dict[str, dict[str, str]] = {
         "advice on a specific situation.",
     },
     "legal_notice_contact": {"fr": "Pour une question juridique, écrivez à", "en": "For a legal question, write to"},
+    "page": {"fr": "Page", "en": "Page"},
+    "pdf_link": {"fr": "Télécharger la politique en PDF", "en": "Download the policy as a PDF"},
     "permalink": {"fr": "Lien vers cette section", "en": "Link to this section"},
     "light_mode": {"fr": "Passer au mode sombre", "en": "Switch to dark mode"},
     "dark_mode": {"fr": "Passer au mode clair", "en": "Switch to light mode"},

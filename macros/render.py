@@ -10,6 +10,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from .labels import label
+from .pdf import PDF_NAMES
 from .schema import ROLES, CompanyFile
 from .site import format_day
 from .text import current_locale, escape_text
@@ -76,6 +77,14 @@ class PageMacros:
         if person is None:
             raise ValueError(f"contact_inline({role!r}): company.yml has no contacts.{role}")
         return render_partial("contact-inline.html", person=person)
+
+
+def policy_pdf_link(enabled: bool) -> Markup:
+    """A link to the PDF of the policy in the page's language, or nothing when this build prints none."""
+    if not enabled:
+        return Markup("")
+    locale = current_locale()
+    return render_partial("pdf-link.html", file=PDF_NAMES[locale], text=label("pdf_link", locale))
 
 
 def date_filter(value: dt.date) -> str:

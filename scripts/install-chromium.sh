@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Make sure the browser tests have a Chromium: CHROMIUM_PATH if set, else Debian's /usr/bin/chromium,
+# Make sure the PDF printing and the browser tests have a Chromium: CHROMIUM_PATH if set, else Debian's /usr/bin/chromium,
 # installed from Debian's packages when missing (Playwright's own browser download is not used).
 set -euo pipefail
 browser="${CHROMIUM_PATH:-/usr/bin/chromium}"

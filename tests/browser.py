@@ -4,25 +4,12 @@ from __future__ import annotations
 
 import functools
 import http.server
-import os
 import threading
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
-CHROMIUM_FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
-
-def chromium_path() -> str:
-    """CHROMIUM_PATH, or Debian's Chromium."""
-    return os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+from macros.pdf import CHROMIUM_FLAGS, chromium_path  # noqa: F401 - one browser setting for the site and the tests
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

@@ -1,0 +1,86 @@
+"""The policy as a PDF in each language, printed by a headless Chromium from the built policy page."""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+
+from markupsafe import escape
+
+from .labels import label
+from .schema import CompanyFile
+from .site import format_day
+
+log = logging.getLogger("mkdocs.hooks.policy_pdf")
+
+CHROMIUM_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+PDF_NAMES = {"fr": "politique-medias-sociaux.pdf", "en": "social-media-policy.pdf"}
+
+
+def chromium_path() -> str:
+    """CHROMIUM_PATH, or Debian's Chromium."""
+    return os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+
+
+def pdf_wanted(command: str | None) -> bool:
+    """Print the PDF on `mkdocs build` and `gh-deploy` (not while previewing), unless POLICY_PDF=0."""
+    if os.environ.get("POLICY_PDF", "1") == "0" or command == "serve":
+        return False
+    if not Path(chromium_path()).is_file():
+        log.info("No PDF of the policy: no Chromium at %s (install it, or set CHROMIUM_PATH).", chromium_path())
+        return False
+    return True
+
+
+def _header(model: CompanyFile, locale: str) -> str:
+    policy = model.policy
+    text = (
+        f"{model.company.display_legal_name} · {label('policy_version', locale)} {policy.version}, "
+        f"{label('effective', locale)} {format_day(policy.effective_date, locale)}"
+    )
+    return f'<div style="font-size:8px;width:100%;text-align:center;color:#444">{escape(text)}</div>'
+
+
+def _footer(locale: str) -> str:
+    page = label("page", locale)
+    return (
+        '<div style="font-size:8px;width:100%;text-align:center;color:#444">'
+        f'{escape(page)} <span class="pageNumber"></span> / <span class="totalPages"></span></div>'
+    )
+
+
+def print_policy(site_dir: Path, folders: dict[str, Path], model: CompanyFile) -> list[Path]:
+    """Print policy.html of each language folder to its PDF; Letter paper, A4 for France."""
+    from playwright.sync_api import sync_playwright  # only when printing: previews do not need it
+
+    paper = "A4" if model.jurisdiction.value == "fr" else "Letter"
+    written = []
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
+        try:
+            page = browser.new_page()
+            for locale, folder in folders.items():
+                page.goto((folder / "policy.html").as_uri())
+                target = folder / PDF_NAMES[locale]
+                page.pdf(
+                    path=str(target),
+                    format=paper,
+                    display_header_footer=True,
+                    header_template=_header(model, locale),
+                    footer_template=_footer(locale),
+                    margin={"top": "18mm", "bottom": "18mm", "left": "16mm", "right": "16mm"},
+                )
+                written.append(target)
+                log.info("Policy PDF: %s", target.relative_to(site_dir))
+        finally:
+            browser.close()
+    return written
