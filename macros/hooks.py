@@ -1,4 +1,5 @@
-"""MkDocs hooks: the site-wide part of company.yml (name, logo, colours, footer) and the per-language search.
+"""MkDocs hooks: the site-wide part of company.yml (name, logo, colours, footer, languages), search per language,
+and the PDF of the policy.
 
 Loaded by `hooks:` in mkdocs.yml. company.yml is checked in `on_config`, which
 MkDocs runs before it empties the site folder: a bad file leaves site/ as it was.
@@ -99,32 +100,33 @@ def on_post_build(config):
     if i18n is None or i18n.building:
         return  # an inner, per-language build: the merged index is not written yet
     site_dir = Path(config.site_dir)
-    split_search_index(site_dir, i18n.default_language, i18n.build_languages)
-    if config.extra["policy_pdf"]:
-        folders = {lang: site_dir / ("" if lang == i18n.default_language else lang) for lang in i18n.build_languages}
-        print_policy(site_dir, folders, load_company(config))
+    folders = {
+        lang: site_dir / ("" if lang == i18n.default_language else lang) for lang in i18n.build_languages
+    }
+    split_search_index(site_dir / "search" / "search_index.json", folders)
     # Material looks for sitemap.xml beside each language's pages: give every language the site's one.
-    for lang in i18n.build_languages:
-        if lang != i18n.default_language and (site_dir / "sitemap.xml").is_file():
-            shutil.copy(site_dir / "sitemap.xml", site_dir / lang / "sitemap.xml")
+    for folder in folders.values():
+        if folder != site_dir and (site_dir / "sitemap.xml").is_file():
+            shutil.copy(site_dir / "sitemap.xml", folder / "sitemap.xml")
+    if config.extra["policy_pdf"]:
+        print_policy(site_dir, folders, load_company(config))
 
 
-def split_search_index(site_dir: Path, default: str, languages: list[str]) -> None:
-    """Write search/search_index.json (and .js for file://) per language, each with its own pages."""
-    merged_file = site_dir / "search" / "search_index.json"
+def split_search_index(merged_file: Path, folders: dict[str, Path]) -> None:
+    """Write search/search_index.json (and .js for file://) in each language's folder, with that language's pages."""
     if not merged_file.is_file():
         return
     merged = json.loads(merged_file.read_text(encoding="utf-8"))
-    others = [lang for lang in languages if lang != default]
-    for lang in languages:
-        prefix = "" if lang == default else f"{lang}/"
-        if lang == default:
-            docs = [d for d in merged["docs"] if not d["location"].startswith(tuple(f"{o}/" for o in others))]
-        else:
+    site_dir = merged_file.parent.parent
+    prefixes = {lang: folder.relative_to(site_dir).as_posix() + "/" for lang, folder in folders.items() if folder != site_dir}
+    for lang, folder in folders.items():
+        if lang in prefixes:
+            prefix = prefixes[lang]
             docs = [{**d, "location": d["location"][len(prefix):]} for d in merged["docs"] if d["location"].startswith(prefix)]
+        else:
+            docs = [d for d in merged["docs"] if not d["location"].startswith(tuple(prefixes.values()))]
         index = {**merged, "config": {**merged["config"], "lang": [lang]}, "docs": docs}
-        folder = site_dir / prefix / "search"
-        folder.mkdir(parents=True, exist_ok=True)
         data = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
-        (folder / "search_index.json").write_text(data, encoding="utf-8")
-        (folder / "search_index.js").write_text(f"var __index = {data}", encoding="utf-8")
+        (folder / "search").mkdir(parents=True, exist_ok=True)
+        (folder / "search" / "search_index.json").write_text(data, encoding="utf-8")
+        (folder / "search" / "search_index.js").write_text(f"var __index = {data}", encoding="utf-8")
