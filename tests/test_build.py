@@ -15,7 +15,9 @@ from conftest import LANGS, ROOT, Site, copy_project, example_data, run_build, w
 JINJA_LEFTOVERS = re.compile(r"\{\{|\}\}|\{%|%\}|\{#|#\}")
 
 
-def test_example_builds_strictly_without_warnings(example_site: Site):
+def test_example_builds_strictly_without_warnings(tmp_path, example_site: Site):
+    strict = run_build(tmp_path / "site", None, ROOT, "--strict")
+    assert strict.returncode == 0, strict.log
     assert "WARNING" not in example_site.log and "ERROR" not in example_site.log, example_site.log
     assert (example_site.dir / "index.html").is_file()
     assert (example_site.dir / "en" / "index.html").is_file()
@@ -49,6 +51,14 @@ def test_a_page_in_one_language_only_is_caught(tmp_path):
     (docs / "extra.fr.md").write_text("# B\n")
     (docs / "lonely.en.md").write_text("# C\n")
     assert untranslated(docs) == ["extra: missing en", "lonely: missing fr"]
+
+
+def test_build_fails_when_a_page_lacks_its_translation(tmp_path):
+    project = copy_project(tmp_path / "project")
+    (project / "docs" / "conduct.en.md").unlink()
+    failed = run_build(tmp_path / "site", None, project)
+    assert failed.returncode != 0
+    assert "A reference to 'conduct.md' is included in the 'nav' configuration" in failed.log
 
 
 def test_every_nav_entry_has_both_files():
