@@ -31,6 +31,14 @@ def changed(change: Callable[[dict[str, Any]], Any]) -> dict[str, Any]:
     return data
 
 
+@pytest.mark.parametrize("file", sorted((ROOT / "companies").glob("*/company.yml")), ids=lambda f: f.parent.name)
+def test_other_example_companies_are_valid(file):
+    read_company_file(file)
+    schema = json.loads((ROOT / "company.schema.json").read_text(encoding="utf-8"))
+    data = json.loads(json.dumps(yaml.safe_load(file.read_text(encoding="utf-8")), default=str))
+    assert list(jsonschema.Draft202012Validator(schema).iter_errors(data)) == []
+
+
 def test_example_file_is_valid():
     model = read_company_file(EXAMPLE_FILE)
     assert model.company.name == "Rénovations Boréal"

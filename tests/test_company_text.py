@@ -197,6 +197,7 @@ def test_site_with_nasty_names_shows_them_as_written(build_company, names):
             scripts = [s.get_text() for s in soup.select("script")]
             assert not any("alert(" in s for s in scripts), (page, lang)
             assert len(soup.select("article h1")) == 1, (page, lang)
+            assert names[6] in soup.select_one(".policy-footer").get_text(), (page, lang)  # the contact, in the footer
         home = site.text("index", lang)
         assert names[2] in home  # a value's name on the home page
 

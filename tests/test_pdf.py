@@ -55,6 +55,16 @@ def test_no_pdf_no_link(example_site: Site):
     assert example_site.soup("policy", "fr").select(".policy-pdf") == []
 
 
+def test_pdf_header_shows_company_text_as_written(tmp_path):
+    name = '<b>Tremblay & "Fils"</b> *inc.*'
+    data = example_data()
+    data["company"]["legal_name"] = name
+    site = run_build(tmp_path / "site", write_company(tmp_path / "nasty", data), ROOT, pdf=True)
+    assert site.returncode == 0, site.log
+    pages = pdf_pages(site.dir / FILES["fr"])
+    assert all(name in page for page in pages)
+
+
 def test_paper_size_follows_the_jurisdiction(site_with_pdf: Site, tmp_path):
     def size_in_mm(file: Path) -> tuple[int, int]:
         box = PdfReader(file).pages[0].mediabox
