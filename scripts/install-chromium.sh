@@ -10,7 +10,7 @@ if [ -n "${CHROMIUM_PATH:-}" ]; then
   echo "CHROMIUM_PATH is set to $CHROMIUM_PATH, which is not an executable file." >&2
   exit 1
 fi
-echo "Installing Chromium from Debian's packages for the browser tests..."
+echo "Installing Chromium from Debian's packages (it prints the PDF and runs the browser tests)..."
 sudo=""
 if [ "$(id -u)" != 0 ]; then sudo="sudo"; fi
 $sudo apt-get update -qq

@@ -115,3 +115,30 @@ def test_each_scenario_links_to_the_policy_section_that_applies(example_site: Si
             links += [a["href"] for a in sibling.find_all("a", href=True) if a["href"].startswith("policy.html#")]
         assert links, f"{scenario} ({lang}) names no policy section"
         assert all(link.split("#")[1] in policy_ids for link in links), links
+
+
+SOURCE = ROOT.parent / "shared" / "source" / "000_50f0b7eb19b7efba.txt"
+
+
+def shared_runs(text: str, source: str, length: int = 8) -> list[str]:
+    """Runs of `length` words that the text takes word for word from the source."""
+    def words(t: str) -> list[str]:
+        return re.findall(r"[\w']+", t.lower())
+
+    source_words = words(source)
+    runs = {tuple(source_words[i : i + length]) for i in range(len(source_words) - length + 1)}
+    text_words = words(text)
+    return [" ".join(text_words[i : i + length]) for i in range(len(text_words) - length + 1) if tuple(text_words[i : i + length]) in runs]
+
+
+@pytest.mark.skipif(not SOURCE.is_file(), reason="the source article is in shared/, beside the repository")
+def test_no_sentence_is_copied_from_the_source_article():
+    source = SOURCE.read_text(encoding="utf-8")
+    copied = {page.name: shared_runs(page.read_text(encoding="utf-8"), source) for page in sorted((ROOT / "docs").glob("*.md"))}
+    assert {page: runs for page, runs in copied.items() if runs} == {}
+
+
+def test_copy_check_finds_a_copied_sentence():
+    source = "Une fois le contenu mis en ligne, ce dernier ne vous appartient plus du tout."
+    assert shared_runs("Rappel : une fois le contenu mis en ligne, ce dernier ne vous appartient plus.", source)
+    assert shared_runs("Ce que vous publiez vous échappe dès qu'il est en ligne.", source) == []
