@@ -142,3 +142,11 @@ def test_copy_check_finds_a_copied_sentence():
     source = "Une fois le contenu mis en ligne, ce dernier ne vous appartient plus du tout."
     assert shared_runs("Rappel : une fois le contenu mis en ligne, ce dernier ne vous appartient plus.", source)
     assert shared_runs("Ce que vous publiez vous échappe dès qu'il est en ligne.", source) == []
+
+
+def test_pages_link_to_company_addresses_through_the_link_filter():
+    """Company text is escaped for reading, not for a link target: `[x]({{ url }})` would break; `{{ url | link }}` works."""
+    raw_targets = re.compile(r"\]\(\s*\{\{|href=\"\{\{|src=\"\{\{")
+    found = [f"{page.name}: {m.group(0)}" for page in sorted((ROOT / "docs").glob("*.md")) for m in raw_targets.finditer(page.read_text(encoding="utf-8"))]
+    assert found == []
+    assert raw_targets.search('Voir [le site]({{ company.website }}).')  # the pattern does catch it
