@@ -191,3 +191,18 @@ def test_policy_prints_with_name_version_and_date(page: Page, site_url: str, tmp
     navigation = "Mises en situation" if lang == "fr" else "Scenarios"  # a menu entry the policy does not name
     assert navigation not in text  # the site's menus are not printed
     assert ("Rechercher" if lang == "fr" else "Search") not in text
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_ten_rules_print_on_one_page(page: Page, site_url: str, tmp_path, lang):
+    from pypdf import PdfReader
+
+    page.goto(site_url + ("" if lang == "fr" else "en/") + "at-a-glance.html")
+    pdf = tmp_path / "glance.pdf"
+    margin = "12.7mm"  # half an inch: what browsers use when printing
+    page.pdf(path=str(pdf), format="Letter", margin={"top": margin, "bottom": margin, "left": margin, "right": margin})
+    pages = [" ".join(p.extract_text().split()) for p in PdfReader(pdf).pages]
+    first_rule, last_rule = ("Faites le test de la une", "Vos comptes sont à vous") if lang == "fr" else ("Take the front-page test", "Your accounts are yours")
+    managers = "Pour les gestionnaires" if lang == "fr" else "For managers"
+    assert first_rule in pages[0] and last_rule in pages[0]
+    assert managers not in pages[0] and managers in pages[1]
