@@ -98,12 +98,22 @@ def _dotted(loc: tuple[str | int, ...]) -> str:
     return text
 
 
+YAML_BOOLEANS = {True: ("yes", "true", "on", "y"), False: ("no", "false", "off", "n")}
+
+
+def _same_key(written: str, key: str | int) -> bool:
+    """Whether a key as written in the file is the key a problem names (YAML turns `yes:` into true)."""
+    if isinstance(key, bool) or key in ("true", "false"):
+        return written.lower() in YAML_BOOLEANS[key in (True, "true")]
+    return written == str(key)
+
+
 def _node_at(root: yaml.Node | None, loc: tuple[str | int, ...]) -> yaml.Node | None:
     """The YAML key (or list item) at a key path; where the path stops early, the deepest part that exists."""
     node = root
     for depth, part in enumerate(loc, 1):
         if isinstance(node, yaml.MappingNode):
-            pair = next(((k, v) for k, v in node.value if k.value == part), None)
+            pair = next(((k, v) for k, v in node.value if _same_key(k.value, part)), None)
             if pair is None:
                 return node
             if depth == len(loc):
@@ -156,6 +166,12 @@ def _explain(error: dict[str, Any]) -> tuple[tuple[str | int, ...], str]:
     cause = ctx.get("error")
     if isinstance(cause, FieldProblem):
         return loc + cause.path, cause.message.rstrip(".") + "."
+    if kind == "invalid_key":
+        shown = str(value).lower() if isinstance(value, bool) else str(value)
+        return loc[:-1] + (shown,), (
+            f"is a key YAML reads as {type(value).__name__}, not as text: keys are words such as name or email; "
+            f'if {shown} is meant, put it in quotes: "{shown}":.'
+        )
     if kind == "extra_forbidden":
         model = _model_at(loc[:-1])
         known = sorted(model.model_fields) if model else []
@@ -199,12 +215,24 @@ def _explain(error: dict[str, Any]) -> tuple[tuple[str | int, ...], str]:
     return loc, message.removeprefix("Value error, ").rstrip(".") + "."
 
 
+def text_position(data: bytes, offset: int) -> tuple[int, int]:
+    """Line and column (from 1) of a byte offset."""
+    before = data[:offset]
+    return before.count(b"\n") + 1, offset - (before.rfind(b"\n") + 1) + 1
+
+
 def read_company_file(file: Path) -> CompanyFile:
     """Load and validate one company file; raise CompanyFileError listing every problem at once."""
     if not file.is_file():
         hint = "Check COMPANY_FILE" if os.environ.get("COMPANY_FILE") else "Copy the example company.yml here"
         raise CompanyFileError(file, [Problem("", f"does not exist. {hint}, or fix the path.")])
-    text = file.read_text(encoding="utf-8")
+    try:
+        text = file.read_text(encoding="utf-8")
+    except UnicodeDecodeError as error:
+        where = text_position(file.read_bytes(), error.start)
+        raise CompanyFileError(
+            file, [Problem("", "is not saved as UTF-8 text: save it again as UTF-8 in your editor.", *where)]
+        ) from None
     loader = _DuplicateCatchingLoader(text)
     try:
         root = loader.get_single_node()

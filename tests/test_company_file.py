@@ -59,6 +59,10 @@ CASES = {
         lambda d: d["policy"].update(approved_by={"fr": "Julie Lavoie", "présidente": None, "en": "Julie Lavoie"}),
         ["policy.approved_by.présidente", "a comma starts a new key", "in quotes"],
     ),
+    "key that YAML reads as true": (
+        lambda d: d["company"].update({True: "x"}),
+        ["company.true", "is a key YAML reads as bool, not as text"],
+    ),
     "missing key": (lambda d: d["contacts"].pop("hr"), ["contacts.hr", "is missing", "Human resources"]),
     "approach misspelt": (
         lambda d: d.update(approach="restrictve"),
@@ -243,3 +247,66 @@ def test_json_schema_accepts_the_example_and_rejects_unknown_keys():
     data = json.loads(json.dumps(example_data(), default=str))
     data["approach"] = "strict"
     assert any("strict" in e.message for e in validator.iter_errors(data))
+
+
+def test_file_not_in_utf8_is_explained(tmp_path):
+    file = tmp_path / "company.yml"
+    file.write_bytes(EXAMPLE_FILE.read_text(encoding="utf-8").encode("latin-1"))
+    with pytest.raises(CompanyFileError) as caught:
+        read_company_file(file)
+    (problem,) = caught.value.problems
+    assert "is not saved as UTF-8" in problem.message
+    first_accent = next(n for n, row in enumerate(EXAMPLE_FILE.read_text(encoding="utf-8").splitlines(), 1) if not row.isascii())
+    assert problem.line == first_accent
+
+
+# --- Any file at all: a model or a clear list of problems, never a crash ---------------------------------
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+SCALARS = st.one_of(
+    st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False), st.text(max_size=20),
+    st.dates().map(str), st.sampled_from(["fr", "en", "qc", "us", "balanced", "social_media", "https://x.example"]),
+)
+VALUES = st.recursive(SCALARS, lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3), max_leaves=6)
+
+
+def paths(data, prefix=()):
+    """Every key path in the example, to pick one to break."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield prefix + (key,)
+            yield from paths(value, prefix + (key,))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield prefix + (index,)
+            yield from paths(value, prefix + (index,))
+
+
+EXAMPLE_PATHS = list(paths(example_data()))
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.tuples(st.sampled_from(EXAMPLE_PATHS), st.one_of(st.just("delete"), VALUES)), min_size=1, max_size=4))
+def test_any_broken_file_gets_problems_not_a_crash(tmp_path, changes):
+    data = example_data()
+    for path, new in changes:
+        parent = data
+        try:
+            for part in path[:-1]:
+                parent = parent[part]
+            if new == "delete":
+                del parent[path[-1]]
+            else:
+                parent[path[-1]] = new
+        except (KeyError, IndexError, TypeError):
+            continue  # an earlier change removed this path
+    file = write_company(tmp_path, yaml.safe_dump(data, allow_unicode=True))
+    try:
+        read_company_file(file)
+    except CompanyFileError as error:
+        assert error.problems
+        for problem in error.problems:
+            assert problem.message and (problem.path or problem.line), problem
+            assert problem.message.endswith((".", "?")), problem.message
