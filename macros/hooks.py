@@ -46,8 +46,8 @@ def on_config(config):
     config.extra["policy_site"] = theme_data(model, locale)
     config.extra["policy_pdf"] = pdf_wanted(_command)  # the policy page links to its PDF only when there is one
     logo = logo_file(config, model)
-    if logo is not None:
-        config.theme["logo"] = LOGO_URI.format(suffix=logo.suffix.lower())
+    if logo is not None:  # the company's logo in the header and as the browser tab's icon
+        config.theme["logo"] = config.theme["favicon"] = LOGO_URI.format(suffix=logo.suffix.lower())
     for scheme in config.theme["palette"]:
         scheme["toggle"]["name"] = label("light_mode" if scheme["scheme"] == "default" else "dark_mode", locale)
     return config

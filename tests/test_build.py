@@ -249,3 +249,11 @@ def test_several_companies_build_side_by_side(tmp_path):
         home = (tmp_path / "out" / file.parent.name / "index.html").read_text(encoding="utf-8")
         assert f'lang="{data["languages"][0]}"' in home
         assert data["company"]["name"].replace("&", "&amp;") in home
+
+
+def test_without_a_logo_the_site_uses_neutral_icons(build_company):
+    site = build_company(lambda d: d["company"].pop("logo"), key="no-logo")
+    assert site.returncode == 0, site.log
+    soup = site.soup("index", "fr")
+    assert soup.select_one("link[rel=icon]")["href"] == "assets/favicon.svg"
+    assert not (site.dir / "assets" / "company").exists()

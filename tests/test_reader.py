@@ -99,6 +99,7 @@ def test_header_uses_the_company_name_logo_and_colour(page: Page, site_url: str)
     assert header.evaluate("e => getComputedStyle(e).color") == "rgb(255, 255, 255)"
     logo = page.locator(".md-header__button.md-logo img")
     assert logo.evaluate("img => img.complete && img.naturalWidth > 0")
+    assert page.locator("link[rel=icon]").get_attribute("href") == logo.get_attribute("src")  # the tab shows it too
 
 
 def test_light_brand_colour_gets_dark_header_text(browser: Browser, build_company):
