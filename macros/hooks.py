@@ -100,9 +100,7 @@ def on_post_build(config):
     if i18n is None or i18n.building:
         return  # an inner, per-language build: the merged index is not written yet
     site_dir = Path(config.site_dir)
-    folders = {
-        lang: site_dir / ("" if lang == i18n.default_language else lang) for lang in i18n.build_languages
-    }
+    folders = {lang: site_dir / ("" if lang == i18n.default_language else lang) for lang in i18n.build_languages}
     split_search_index(site_dir / "search" / "search_index.json", folders)
     # Material looks for sitemap.xml beside each language's pages: give every language the site's one.
     for folder in folders.values():
@@ -118,11 +116,17 @@ def split_search_index(merged_file: Path, folders: dict[str, Path]) -> None:
         return
     merged = json.loads(merged_file.read_text(encoding="utf-8"))
     site_dir = merged_file.parent.parent
-    prefixes = {lang: folder.relative_to(site_dir).as_posix() + "/" for lang, folder in folders.items() if folder != site_dir}
+    prefixes = {
+        lang: folder.relative_to(site_dir).as_posix() + "/" for lang, folder in folders.items() if folder != site_dir
+    }
     for lang, folder in folders.items():
         if lang in prefixes:
             prefix = prefixes[lang]
-            docs = [{**d, "location": d["location"][len(prefix):]} for d in merged["docs"] if d["location"].startswith(prefix)]
+            docs = [
+                {**d, "location": d["location"][len(prefix) :]}
+                for d in merged["docs"]
+                if d["location"].startswith(prefix)
+            ]
         else:
             docs = [d for d in merged["docs"] if not d["location"].startswith(tuple(prefixes.values()))]
         index = {**merged, "config": {**merged["config"], "lang": [lang]}, "docs": docs}

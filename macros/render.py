@@ -59,7 +59,9 @@ class PageMacros:
             raise ValueError(f"contact_card: unknown role {role!r}; use one of {', '.join(ROLES)}")
         person = self.model.contacts.role(role)
         if person is None:
-            raise ValueError(f"contact_card({role!r}): company.yml has no contacts.{role}; guard the call with {{% if contacts.{role} %}}")
+            raise ValueError(
+                f"contact_card({role!r}): company.yml has no contacts.{role}; guard the call with {{% if contacts.{role} %}}"
+            )
         return render_partial("contact-card.html", person=person, role=label(f"role_{role}", current_locale()))
 
     def values_list(self) -> Markup:

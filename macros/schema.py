@@ -33,6 +33,7 @@ class FieldProblem(ValueError):
         self.path = path
         self.message = message
 
+
 LOCALES = ("fr", "en")
 
 
@@ -43,9 +44,7 @@ def _single_line(value: str) -> str:
     """One line of text: runs of white space become one space; no control characters."""
     for char in value:
         if unicodedata.category(char) in ("Cc", "Cs") and char not in "\t\n\r":
-            raise ValueError(
-                f"contains an invisible control character (U+{ord(char):04X}); retype the text without it"
-            )
+            raise ValueError(f"contains an invisible control character (U+{ord(char):04X}); retype the text without it")
     value = " ".join(value.split())
     if not value:
         raise ValueError("is empty; write some text, or remove the key if it is optional")
@@ -55,7 +54,9 @@ def _single_line(value: str) -> str:
 def _text_only(value: Any) -> Any:
     """YAML turns `yes`, `2.10` or `1867` into booleans and numbers: ask for quotes instead of guessing."""
     if isinstance(value, (bool, int, float, dt.date)):
-        raise ValueError(f'must be text, but YAML read {value!r} as a {type(value).__name__}; put it in quotes: "{value}"')
+        raise ValueError(
+            f'must be text, but YAML read {value!r} as a {type(value).__name__}; put it in quotes: "{value}"'
+        )
     return value
 
 
@@ -205,9 +206,7 @@ class Company(Strict):
     description: Text | None = Field(None, description="One line on what the company does.")
     location: Text | None = Field(None, description="City and region, e.g. 'Sherbrooke (Québec)'.")
     website: WebAddress | None = None
-    logo: str | None = Field(
-        None, description="Image file (SVG, PNG or JPEG), relative to this company file."
-    )
+    logo: str | None = Field(None, description="Image file (SVG, PNG or JPEG), relative to this company file.")
     brand_color: Annotated[str, Field(pattern=r"^#[0-9A-Fa-f]{6}$")] = Field(
         "#1F5F8B", description="Main colour as #RRGGBB; header text turns dark or light to stay readable."
     )
@@ -289,7 +288,7 @@ class Policy(Strict):
             raise FieldProblem(
                 ("history", 0, "version"),
                 f"is {self.history[0].version}, but policy.version is {self.version}: "
-                f"add an entry for {self.version} at the top of history (newest first)"
+                f"add an entry for {self.version} at the top of history (newest first)",
             )
         return self
 
@@ -378,7 +377,6 @@ def json_schema() -> dict[str, Any]:
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = "company.yml: social media policy site"
     return schema
-
 
 
 def json_schema_text() -> str:

@@ -63,7 +63,7 @@ def contrast(a: str, b: str) -> float:
 
 def _mix(a: str, b: str, share_of_b: float) -> str:
     return "#" + "".join(
-        f"{round(int(a[i:i + 2], 16) * (1 - share_of_b) + int(b[i:i + 2], 16) * share_of_b):02x}" for i in (1, 3, 5)
+        f"{round(int(a[i : i + 2], 16) * (1 - share_of_b) + int(b[i : i + 2], 16) * share_of_b):02x}" for i in (1, 3, 5)
     )
 
 
@@ -105,7 +105,6 @@ def theme_data(model: CompanyFile, locale: str) -> dict[str, Any]:
         "contact_email": lead.email,
         "contact_phone": lead.phone,
         "labels": {
-            key: label(key, locale)
-            for key in ("policy_version", "effective", "questions", "guidance_not_advice")
+            key: label(key, locale) for key in ("policy_version", "effective", "questions", "guidance_not_advice")
         },
     }

@@ -43,9 +43,7 @@ def escape_text(value: Any) -> Markup:
 def finalize(value: Any) -> Any:
     """Jinja `finalize` for pages: whatever `{{ ... }}` prints is text, unless a macro made it Markup."""
     if value is None:
-        raise ValueError(
-            "a page printed an empty optional value from company.yml: wrap it in {% if ... %} in the page"
-        )
+        raise ValueError("a page printed an empty optional value from company.yml: wrap it in {% if ... %} in the page")
     if isinstance(value, (Markup, int)) and not isinstance(value, bool):
         return value
     return escape_text(value)

@@ -34,7 +34,10 @@ def build(site_dir: Path, company_file: Path | None = None) -> float:
     start = time.perf_counter()
     subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(site_dir)],
-        cwd=ROOT, env=env, check=True, capture_output=True,
+        cwd=ROOT,
+        env=env,
+        check=True,
+        capture_output=True,
     )
     return time.perf_counter() - start
 

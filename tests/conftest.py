@@ -93,7 +93,9 @@ def section_text(article: Tag, heading: str) -> str:
     raise AssertionError(f"no heading containing {heading!r}")
 
 
-def run_build(site_dir: Path, company_file: Path | None = None, project: Path = ROOT, *args: str, pdf: bool = False) -> Site:
+def run_build(
+    site_dir: Path, company_file: Path | None = None, project: Path = ROOT, *args: str, pdf: bool = False
+) -> Site:
     """`mkdocs build` in a subprocess, exactly as a user runs it (without the PDF unless asked: it takes seconds)."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "POLICY_PDF": "1" if pdf else "0"}
     env.pop("COMPANY_FILE", None)

@@ -45,7 +45,9 @@ def test_no_serious_accessibility_violation(scheme_page: Page, site_url: str, ex
 def test_the_check_finds_a_violation(browser: Browser):
     """Negative control: an image without text and unreadable grey text are reported."""
     page = browser.new_page()
-    page.set_content('<html lang="en"><body><main><img src="x.png"><p style="color:#ccc">faint</p></main></body></html>')
+    page.set_content(
+        '<html lang="en"><body><main><img src="x.png"><p style="color:#ccc">faint</p></main></body></html>'
+    )
     problems = serious_violations(page)
     page.close()
     assert any(p.startswith("image-alt") for p in problems) and any(p.startswith("color-contrast") for p in problems)

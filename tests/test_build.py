@@ -182,7 +182,9 @@ def test_bad_file_message_names_key_and_fix(tmp_path):
 def test_undefined_variable_fails_the_build(tmp_path):
     project = copy_project(tmp_path / "project")
     page = project / "docs" / "conduct.fr.md"
-    page.write_text(page.read_text(encoding="utf-8") + "\n{{ company.nickname }} {{ no_such_variable }}\n", encoding="utf-8")
+    page.write_text(
+        page.read_text(encoding="utf-8") + "\n{{ company.nickname }} {{ no_such_variable }}\n", encoding="utf-8"
+    )
     failed = run_build(tmp_path / "site", None, project)
     assert failed.returncode != 0
     assert "no_such_variable" in failed.log or "nickname" in failed.log

@@ -207,7 +207,9 @@ def test_missing_company_file_is_named(tmp_path, monkeypatch):
 
 
 def test_one_string_serves_both_languages(tmp_path):
-    model = read_company_file(write_company(tmp_path, changed(lambda d: d["front_page_test"].update(newspaper="Le Soleil"))))
+    model = read_company_file(
+        write_company(tmp_path, changed(lambda d: d["front_page_test"].update(newspaper="Le Soleil")))
+    )
     assert model.front_page_test.newspaper.get("fr") == model.front_page_test.newspaper.get("en") == "Le Soleil"
 
 
@@ -256,7 +258,9 @@ def test_file_not_in_utf8_is_explained(tmp_path):
         read_company_file(file)
     (problem,) = caught.value.problems
     assert "is not saved as UTF-8" in problem.message
-    first_accent = next(n for n, row in enumerate(EXAMPLE_FILE.read_text(encoding="utf-8").splitlines(), 1) if not row.isascii())
+    first_accent = next(
+        n for n, row in enumerate(EXAMPLE_FILE.read_text(encoding="utf-8").splitlines(), 1) if not row.isascii()
+    )
     assert problem.line == first_accent
 
 
@@ -266,10 +270,19 @@ from hypothesis import HealthCheck, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
 SCALARS = st.one_of(
-    st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False), st.text(max_size=20),
-    st.dates().map(str), st.sampled_from(["fr", "en", "qc", "us", "balanced", "social_media", "https://x.example"]),
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.floats(allow_nan=False),
+    st.text(max_size=20),
+    st.dates().map(str),
+    st.sampled_from(["fr", "en", "qc", "us", "balanced", "social_media", "https://x.example"]),
 )
-VALUES = st.recursive(SCALARS, lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3), max_leaves=6)
+VALUES = st.recursive(
+    SCALARS,
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3),
+    max_leaves=6,
+)
 
 
 def paths(data, prefix=()):
@@ -288,7 +301,9 @@ EXAMPLE_PATHS = list(paths(example_data()))
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(st.lists(st.tuples(st.sampled_from(EXAMPLE_PATHS), st.one_of(st.just("delete"), VALUES)), min_size=1, max_size=4))
+@given(
+    st.lists(st.tuples(st.sampled_from(EXAMPLE_PATHS), st.one_of(st.just("delete"), VALUES)), min_size=1, max_size=4)
+)
 def test_any_broken_file_gets_problems_not_a_crash(tmp_path, changes):
     data = example_data()
     for path, new in changes:

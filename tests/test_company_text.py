@@ -125,7 +125,9 @@ def test_the_escaping_is_what_makes_it_safe():
     """Negative control: without the kit's finalize, the same name becomes markup."""
     extensions, configs = site_markdown_config()
     raw = Environment(undefined=StrictUndefined).from_string("Chez {{ name }}").render(name="*Marie* <b>x</b>")
-    soup = BeautifulSoup(markdown.Markdown(extensions=extensions, extension_configs=configs).convert(raw), "html.parser")
+    soup = BeautifulSoup(
+        markdown.Markdown(extensions=extensions, extension_configs=configs).convert(raw), "html.parser"
+    )
     assert soup.select("em") and soup.select("b")
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 
@@ -24,7 +23,7 @@ def content_map(text: str) -> list[dict[str, str]]:
     for line in text.splitlines():
         cells = [c.strip() for c in line.strip().strip("|").split("|")]
         if len(cells) == 4 and re.fullmatch(r"S\d+", cells[0]):
-            rows.append(dict(zip(("point", "page", "fr", "en"), cells)))
+            rows.append(dict(zip(("point", "page", "fr", "en"), cells, strict=True)))
     return rows
 
 
@@ -117,7 +116,16 @@ def test_no_diagram_library_from_outside(example_site: Site):
             assert "mermaid" not in html.lower() and "cdn." not in html, page
 
 
-SCENARIOS = ["party-photo", "client-rant", "leaked-document", "viral-review", "mistaken-account", "harassed-employee", "political-post", "departing-access"]
+SCENARIOS = [
+    "party-photo",
+    "client-rant",
+    "leaked-document",
+    "viral-review",
+    "mistaken-account",
+    "harassed-employee",
+    "political-post",
+    "departing-access",
+]
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -141,19 +149,27 @@ SOURCE = ROOT.parent / "shared" / "source" / "000_50f0b7eb19b7efba.txt"
 
 def shared_runs(text: str, source: str, length: int = 8) -> list[str]:
     """Runs of `length` words that the text takes word for word from the source."""
+
     def words(t: str) -> list[str]:
         return re.findall(r"[\w']+", t.lower())
 
     source_words = words(source)
     runs = {tuple(source_words[i : i + length]) for i in range(len(source_words) - length + 1)}
     text_words = words(text)
-    return [" ".join(text_words[i : i + length]) for i in range(len(text_words) - length + 1) if tuple(text_words[i : i + length]) in runs]
+    return [
+        " ".join(text_words[i : i + length])
+        for i in range(len(text_words) - length + 1)
+        if tuple(text_words[i : i + length]) in runs
+    ]
 
 
 @pytest.mark.skipif(not SOURCE.is_file(), reason="the source article is in shared/, beside the repository")
 def test_no_sentence_is_copied_from_the_source_article():
     source = SOURCE.read_text(encoding="utf-8")
-    copied = {page.name: shared_runs(page.read_text(encoding="utf-8"), source) for page in sorted((ROOT / "docs").glob("*.md"))}
+    copied = {
+        page.name: shared_runs(page.read_text(encoding="utf-8"), source)
+        for page in sorted((ROOT / "docs").glob("*.md"))
+    }
     assert {page: runs for page, runs in copied.items() if runs} == {}
 
 
@@ -166,6 +182,10 @@ def test_copy_check_finds_a_copied_sentence():
 def test_pages_link_to_company_addresses_through_the_link_filter():
     """Company text is escaped for reading, not for a link target: `[x]({{ url }})` would break; `{{ url | link }}` works."""
     raw_targets = re.compile(r"\]\(\s*\{\{|href=\"\{\{|src=\"\{\{")
-    found = [f"{page.name}: {m.group(0)}" for page in sorted((ROOT / "docs").glob("*.md")) for m in raw_targets.finditer(page.read_text(encoding="utf-8"))]
+    found = [
+        f"{page.name}: {m.group(0)}"
+        for page in sorted((ROOT / "docs").glob("*.md"))
+        for m in raw_targets.finditer(page.read_text(encoding="utf-8"))
+    ]
     assert found == []
-    assert raw_targets.search('Voir [le site]({{ company.website }}).')  # the pattern does catch it
+    assert raw_targets.search("Voir [le site]({{ company.website }}).")  # the pattern does catch it

@@ -32,7 +32,13 @@ def soup(markup) -> BeautifulSoup:
 
 
 def test_every_macro_is_registered():
-    assert set(macros_for(model())) == {"accounts_table", "contact_card", "contact_inline", "values_list", "legal_notice"}
+    assert set(macros_for(model())) == {
+        "accounts_table",
+        "contact_card",
+        "contact_inline",
+        "values_list",
+        "legal_notice",
+    }
     assert set(FILTERS) == {"date", "link", "mailto"}
 
 
@@ -47,7 +53,11 @@ def test_accounts_table_lists_each_account(lang):
     assert first.purpose.get(lang) in rows[0].get_text()
     assert company.contacts.social_media.name in rows[0].get_text()
     headings = [th.get_text() for th in table.select("thead th")]
-    assert headings == (["Plateforme", "Compte", "Ce qu'on y publie", "Géré par"] if lang == "fr" else ["Platform", "Account", "What we publish there", "Managed by"])
+    assert headings == (
+        ["Plateforme", "Compte", "Ce qu'on y publie", "Géré par"]
+        if lang == "fr"
+        else ["Platform", "Account", "What we publish there", "Managed by"]
+    )
     linkedin = next(r for r in rows if r.th.get_text() == "LinkedIn")
     assert company.contacts.hr.name in linkedin.get_text()  # managed_by: hr
 
@@ -55,14 +65,22 @@ def test_accounts_table_lists_each_account(lang):
 def test_accounts_table_without_accounts_says_so(lang):
     html = soup(PageMacros(model(lambda d: d.update(official_accounts=[]))).accounts_table())
     assert html.table is None
-    assert html.get_text() == ("L'entreprise n'a pas encore de compte officiel." if lang == "fr" else "The company has no official account yet.")
+    assert html.get_text() == (
+        "L'entreprise n'a pas encore de compte officiel."
+        if lang == "fr"
+        else "The company has no official account yet."
+    )
 
 
 def test_contact_card_shows_the_role_and_how_to_reach(lang):
     card = soup(PageMacros(model()).contact_card("hr"))
-    assert card.select_one(".policy-contact__role").get_text() == ("Ressources humaines" if lang == "fr" else "Human resources")
+    assert card.select_one(".policy-contact__role").get_text() == (
+        "Ressources humaines" if lang == "fr" else "Human resources"
+    )
     assert card.select_one(".policy-contact__name").get_text() == "Marc-André Roy"
-    assert card.select_one(".policy-contact__title").get_text() == ("Directeur des ressources humaines" if lang == "fr" else "Human resources manager")
+    assert card.select_one(".policy-contact__title").get_text() == (
+        "Directeur des ressources humaines" if lang == "fr" else "Human resources manager"
+    )
     links = {a["href"] for a in card.select("a")}
     assert links == {"mailto:marc-andre.roy@renovationsboreal.example", "tel:8195550142;ext=210"}
 
@@ -90,7 +108,11 @@ def test_contact_inline_is_one_sentence_piece(lang):
 def test_values_list_in_the_page_language(lang):
     values = soup(PageMacros(model()).values_list())
     names = [dt.get_text() for dt in values.select("dt")]
-    assert names == (["Respect", "Travail bien fait", "Transparence", "Sécurité"] if lang == "fr" else ["Respect", "Work done right", "Transparency", "Safety"])
+    assert names == (
+        ["Respect", "Travail bien fait", "Transparence", "Sécurité"]
+        if lang == "fr"
+        else ["Respect", "Work done right", "Transparency", "Safety"]
+    )
     assert len(values.select("dd")) == 4
 
 

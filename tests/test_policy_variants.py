@@ -24,8 +24,18 @@ COMBOS = [(a, j) for a in APPROACHES for j in JURISDICTIONS]
 
 # The 12 sections of the policy: ids identical in both languages (other pages link to them).
 SECTION_IDS = (
-    "purpose", "scope", "definitions", "principles", "personal-use", "speaking",
-    "confidentiality", "official-accounts", "monitoring", "breaches", "review", "acknowledgement",
+    "purpose",
+    "scope",
+    "definitions",
+    "principles",
+    "personal-use",
+    "speaking",
+    "confidentiality",
+    "official-accounts",
+    "monitoring",
+    "breaches",
+    "review",
+    "acknowledgement",
 )
 
 # Phrases only one approach writes: (section id, French, English).
@@ -53,7 +63,10 @@ CITATIONS = {
         ("Charte de la langue française", "Charter of the French language"),
     ],
     "fr": [("L1121-1", "L1121-1"), ("L1222-1", "L1222-1")],
-    "us": [("National Labor Relations Act", "National Labor Relations Act"), ("Federal Trade Commission", "Federal Trade Commission")],
+    "us": [
+        ("National Labor Relations Act", "National Labor Relations Act"),
+        ("Federal Trade Commission", "Federal Trade Commission"),
+    ],
     "generic": [("droit local", "local law")],
 }
 
@@ -64,7 +77,11 @@ NO_PROMOTION = (
     "de publier, d'aimer ou de partager ses contenus à partir de vos comptes personnels",
     "to post, like or share its content from your personal accounts",
 )
-CONNECTIONS_STAY = ("personal-use", "ils vous suivent si vous quittez l'entreprise", "they stay with you if you leave the company")
+CONNECTIONS_STAY = (
+    "personal-use",
+    "ils vous suivent si vous quittez l'entreprise",
+    "they stay with you if you leave the company",
+)
 NLRA_RIGHT = (
     "speaking",
     "discuter de votre salaire, de vos heures et de vos conditions de travail",
@@ -204,7 +221,9 @@ def test_quebec_policy_says_it_is_given_in_french(build_company, lang: str) -> N
 
 @pytest.mark.parametrize(("approach", "jurisdiction"), COMBOS)
 @pytest.mark.parametrize("lang", LANGS)
-def test_personal_accounts_are_neither_watched_nor_claimed(build_company, approach: str, jurisdiction: str, lang: str) -> None:
+def test_personal_accounts_are_neither_watched_nor_claimed(
+    build_company, approach: str, jurisdiction: str, lang: str
+) -> None:
     article = site_for(build_company, approach, jurisdiction).article("policy", lang)
     for entry in (NO_MONITORING, NO_PROMOTION, CONNECTIONS_STAY):
         assert phrase(entry, lang) in section(article, entry[0]), entry
@@ -267,7 +286,10 @@ def test_policy_shows_company_version_and_dates(build_company, lang: str) -> Non
     assert "Rénovations Boréal inc." not in other_top and "2.1" not in other_top
 
 
-READ_AND_UNDERSTOOD = {"fr": "J'ai lu et compris la politique version", "en": "I have read and understood the policy version"}
+READ_AND_UNDERSTOOD = {
+    "fr": "J'ai lu et compris la politique version",
+    "en": "I have read and understood the policy version",
+}
 
 
 def _ack(build_company, method: str) -> Site:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from typing import Iterator
 
 import pytest
@@ -203,7 +202,11 @@ def test_the_ten_rules_print_on_one_page(page: Page, site_url: str, tmp_path, la
     margin = "12.7mm"  # half an inch: what browsers use when printing
     page.pdf(path=str(pdf), format="Letter", margin={"top": margin, "bottom": margin, "left": margin, "right": margin})
     pages = [" ".join(p.extract_text().split()) for p in PdfReader(pdf).pages]
-    first_rule, last_rule = ("Faites le test de la une", "Vos comptes sont à vous") if lang == "fr" else ("Take the front-page test", "Your accounts are yours")
+    first_rule, last_rule = (
+        ("Faites le test de la une", "Vos comptes sont à vous")
+        if lang == "fr"
+        else ("Take the front-page test", "Your accounts are yours")
+    )
     managers = "Pour les gestionnaires" if lang == "fr" else "For managers"
     assert first_rule in pages[0] and last_rule in pages[0]
     assert managers not in pages[0] and managers in pages[1]

@@ -77,7 +77,9 @@ def test_serve_shows_the_site_and_an_edit(served):
     wait_for(url + "conduct.html", "Une phrase ajoutée pendant l")
 
     company = project / "company.yml"
-    company.write_text(company.read_text(encoding="utf-8").replace("Rénovations Boréal", "Atelier Nordet"), encoding="utf-8")
+    company.write_text(
+        company.read_text(encoding="utf-8").replace("Rénovations Boréal", "Atelier Nordet"), encoding="utf-8"
+    )
     wait_for(url + "conduct.html", "Atelier Nordet")
     assert process.poll() is None
 
