@@ -21,7 +21,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # so that `macr
 
 from macros.labels import label  # noqa: E402
 from macros.pdf import pdf_wanted, print_policy  # noqa: E402
-from macros.site import load_company, logo_file, theme_data  # noqa: E402
+from macros.loader import company_file_path  # noqa: E402
+from macros.site import load_company, logo_file, project_dir, theme_data  # noqa: E402
 
 LOGO_URI = "assets/company/logo{suffix}"
 
@@ -86,9 +87,7 @@ def on_files(files, config):
 
 # Rebuild when the company file changes, wherever COMPANY_FILE puts it.
 def on_serve(server, config, builder):
-    from macros.loader import company_file_path
-
-    server.watch(str(company_file_path(Path(config.config_file_path).parent)))
+    server.watch(str(company_file_path(project_dir(config))))
     return server
 
 

@@ -11,7 +11,7 @@ from markupsafe import Markup
 
 from .labels import label
 from .pdf import PDF_NAMES
-from .schema import ROLES, CompanyFile
+from .schema import ROLES, CompanyFile, Contact
 from .site import format_day
 from .text import current_locale, escape_text
 
@@ -53,15 +53,20 @@ class PageMacros:
         ]
         return render_partial("accounts-table.html", rows=rows, company=self.model.company.name)
 
-    def contact_card(self, role: str) -> Markup:
-        """A card for one contact role (social_media, hr, management, legal): name, title, e-mail, phone."""
+    def _contact(self, macro: str, role: str) -> Contact:
+        """The contact a macro names by role, or an error that says how to fix the page."""
         if role not in ROLES:
-            raise ValueError(f"contact_card: unknown role {role!r}; use one of {', '.join(ROLES)}")
+            raise ValueError(f"{macro}: unknown role {role!r}; use one of {', '.join(ROLES)}")
         person = self.model.contacts.role(role)
         if person is None:
             raise ValueError(
-                f"contact_card({role!r}): company.yml has no contacts.{role}; guard the call with {{% if contacts.{role} %}}"
+                f"{macro}({role!r}): company.yml has no contacts.{role}; guard the call with {{% if contacts.{role} %}}"
             )
+        return person
+
+    def contact_card(self, role: str) -> Markup:
+        """A card for one contact role (social_media, hr, management, legal): name, title, e-mail, phone."""
+        person = self._contact("contact_card", role)
         return render_partial("contact-card.html", person=person, role=label(f"role_{role}", current_locale()))
 
     def values_list(self) -> Markup:
@@ -75,9 +80,7 @@ class PageMacros:
 
     def contact_inline(self, role: str) -> Markup:
         """A contact in a sentence: name, title and e-mail link."""
-        person = self.model.contacts.role(role)
-        if person is None:
-            raise ValueError(f"contact_inline({role!r}): company.yml has no contacts.{role}")
+        person = self._contact("contact_inline", role)
         return render_partial("contact-inline.html", person=person)
 
 

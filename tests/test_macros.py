@@ -96,6 +96,10 @@ def test_contact_card_refuses_unknown_or_missing_roles(lang):
         macros.contact_card("boss")
     with pytest.raises(ValueError, match="no contacts.legal"):
         macros.contact_card("legal")
+    with pytest.raises(ValueError, match="contact_inline: unknown role 'boss'"):
+        macros.contact_inline("boss")
+    with pytest.raises(ValueError, match=r"contact_inline\('legal'\): company.yml has no contacts.legal"):
+        macros.contact_inline("legal")
 
 
 def test_contact_inline_is_one_sentence_piece(lang):
