@@ -269,13 +269,17 @@ def read_company_file(file: Path) -> CompanyFile:
 LOGO_TYPES = (".svg", ".png", ".jpg", ".jpeg", ".webp")
 
 
+def logo_path(model: CompanyFile, file: Path) -> Path | None:
+    """The logo image on disk: its path in company.yml is relative to company.yml."""
+    return None if model.company.logo is None else (file.parent / model.company.logo).resolve()
+
+
 def _missing_files(model: CompanyFile, file: Path, root: yaml.Node | None) -> list[Problem]:
     """Files the company file points to must exist, relative to the company file."""
-    logo = model.company.logo
-    if logo is None:
+    logo, path = model.company.logo, logo_path(model, file)
+    if path is None:
         return []
     mark = (_node_at(root, ("company", "logo")) or root).start_mark
-    path = (file.parent / logo).resolve()
     if path.suffix.lower() not in LOGO_TYPES:
         message = f"is {logo!r}; use an image file ending in {', '.join(LOGO_TYPES)}."
     elif not path.is_file():

@@ -9,7 +9,7 @@ from typing import Any
 from babel.dates import format_date
 
 from .labels import label
-from .loader import company_file_path, read_company_file
+from .loader import company_file_path, logo_path, read_company_file
 from .schema import CompanyFile
 
 BABEL_LOCALES = {"fr": "fr_CA", "en": "en_CA"}
@@ -25,7 +25,8 @@ def project_dir(config: Any) -> Path:
 def load_company(config: Any) -> CompanyFile:
     """The validated company file for this build; read again only when the file changes."""
     file = company_file_path(project_dir(config))
-    stamp = (file.stat().st_mtime_ns, file.stat().st_size) if file.is_file() else (0, 0)
+    status = file.stat() if file.is_file() else None
+    stamp = (status.st_mtime_ns, status.st_size) if status else (0, 0)
     cached = _cache.get(file)
     if cached and cached[0] == stamp:
         return cached[1]
@@ -36,9 +37,7 @@ def load_company(config: Any) -> CompanyFile:
 
 def logo_file(config: Any, model: CompanyFile) -> Path | None:
     """The logo image on disk, relative to the company file."""
-    if not model.company.logo:
-        return None
-    return (company_file_path(project_dir(config)).parent / model.company.logo).resolve()
+    return logo_path(model, company_file_path(project_dir(config)))
 
 
 def format_day(day: dt.date, locale: str) -> str:
