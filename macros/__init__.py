@@ -6,7 +6,7 @@ company.yml), render.py (macros and filters) and text.py (company text as text).
 
 from __future__ import annotations
 
-from .render import FILTERS, macros_for, policy_pdf_link
+from .render import CompanyNoun, filters_for, macros_for, policy_pdf_link
 from .site import load_company
 from .text import finalize, set_locale
 
@@ -24,7 +24,11 @@ def define_env(env):
             "languages": list(model.languages),
             "jurisdiction": model.jurisdiction.value,
             "approach": model.approach.value,
-            "newspaper": model.front_page_test.newspaper,
+            "newspaper": model.front_page_test,
+            "sector": model.sector_data,
+            "sector_name": model.sector,
+            "practices": model.practices_in_effect,
+            "noun": CompanyNoun(model),
             "training": model.training,
             "acknowledgement": model.acknowledgement,
         }
@@ -32,7 +36,7 @@ def define_env(env):
     for name, function in macros_for(model).items():
         env.macro(function, name)
     env.macro(lambda: policy_pdf_link(env.conf.extra["policy_pdf"]), "policy_pdf_link")
-    for name, function in FILTERS.items():
+    for name, function in filters_for(model).items():
         env.filter(function, name)
 
 

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from urllib.parse import quote
 from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
+from .grammar import capitalize_first, name_in_sentence
 from .labels import label
 from .pdf import PDF_NAMES
-from .schema import ROLES, CompanyFile, Contact
+from .schema import ROLES, Company, CompanyFile, Contact, FrontPageTest
 from .site import format_day
 from .text import current_locale, escape_text
 
@@ -23,6 +25,15 @@ _partials = Environment(
     trim_blocks=True,
     lstrip_blocks=True,
 )
+
+
+def mailto_href(address: str) -> str:
+    """A mailto: address with its local part percent-encoded, so ?, & and = cannot add headers."""
+    local, _, domain = str(address).rpartition("@")
+    return f"mailto:{quote(local, safe='')}@{domain}"
+
+
+_partials.filters["mailto_href"] = mailto_href
 
 
 def render_partial(name: str, **context: Any) -> Markup:
@@ -104,7 +115,40 @@ def link_filter(url: str, text: Any = None) -> Markup:
 
 def mailto_filter(address: str) -> Markup:
     """An e-mail address from company.yml as a mailto link."""
-    return render_partial("link.html", url=f"mailto:{address}", text=address)
+    return render_partial("link.html", url=mailto_href(address), text=address)
+
+
+class CompanyNoun:
+    """How running text names the company ("la clinique", "the clinic"); prints in the page's language."""
+
+    def __init__(self, model: CompanyFile) -> None:
+        self.model = model
+
+    def __str__(self) -> str:
+        return name_in_sentence(self.model.noun_phrase(current_locale()), current_locale())
+
+
+class Grammar:
+    """The `prep` filter: a name after a preposition, with its article, contraction and elision."""
+
+    def __init__(self, model: CompanyFile) -> None:
+        self.model = model
+
+    def prep(self, value: Any, preposition: str = "", capital: bool = False) -> Markup:
+        """`{{ company | prep("de") }}` -> "de la Clinique des Saules" / "d'Atelier Lumen" / "du Groupe X";
+        works for `company`, `newspaper` ("du Soleil", "of the Boston Globe") and `noun` ("de la clinique").
+        On English pages the preposition is English ("of", "at") and the newspaper gets its "the"."""
+        locale = current_locale()
+        if isinstance(value, Company):
+            phrase = self.model.company_phrase(locale)
+        elif isinstance(value, FrontPageTest):
+            phrase = self.model.newspaper_phrase(locale)
+        elif isinstance(value, CompanyNoun):
+            phrase = self.model.noun_phrase(locale)
+        else:
+            raise TypeError(f"prep: use it on company, newspaper or noun, not {type(value).__name__}")
+        text = name_in_sentence(phrase, locale, preposition)
+        return escape_text(capitalize_first(text) if capital else text)
 
 
 def macros_for(model: CompanyFile) -> dict[str, Any]:
@@ -115,7 +159,13 @@ def macros_for(model: CompanyFile) -> dict[str, Any]:
         "contact_inline": bound.contact_inline,
         "values_list": bound.values_list,
         "legal_notice": bound.legal_notice,
+        "value_for": model.value_for,
     }
 
 
 FILTERS = {"date": date_filter, "link": link_filter, "mailto": mailto_filter}
+
+
+def filters_for(model: CompanyFile) -> dict[str, Any]:
+    """The filters pages use: the plain ones, and `prep`, bound to the company."""
+    return {**FILTERS, "prep": Grammar(model).prep}
