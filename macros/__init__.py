@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from .render import CompanyNoun, filters_for, macros_for, policy_pdf_link
 from .site import load_company
+from .adoption import Adoption
 from .text import finalize, set_locale
+from .words import Words
 
 
 def define_env(env):
@@ -31,6 +33,8 @@ def define_env(env):
             "noun": CompanyNoun(model),
             "training": model.training,
             "acknowledgement": model.acknowledgement,
+            "words": Words(model.jurisdiction.value),
+            "adoption": Adoption(model),
         }
     )
     for name, function in macros_for(model).items():

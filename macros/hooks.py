@@ -8,6 +8,7 @@ MkDocs runs before it empties the site folder: a bad file leaves site/ as it was
 from __future__ import annotations
 
 import json
+import logging
 import re
 import shutil
 import sys
@@ -20,11 +21,26 @@ from mkdocs.structure.files import File
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # so that `macros` imports as a package
 
 from macros.labels import label  # noqa: E402
+from macros.lawyer import fill_tables, record_page  # noqa: E402
+from macros.typography import french_html  # noqa: E402
 from macros.pdf import pdf_wanted, print_policy  # noqa: E402
 from macros.loader import company_file_path  # noqa: E402
 from macros.site import load_company, logo_file, project_dir, theme_data  # noqa: E402
 
 LOGO_URI = "assets/company/logo{suffix}"
+
+log = logging.getLogger("mkdocs.hooks.policy")
+
+# Why the restrictive approach is the riskiest choice where the law protects what employees say.
+RESTRICTIVE_RISK = {
+    "us": "approach is restrictive and jurisdiction is us: this is the riskiest choice under the NLRA, "
+    "because broad rules (prior approval, bans on photos or on talking about co-workers) can be unlawful "
+    "even unenforced when they could chill Section 7 activity; the pages keep the Section 7 carve-outs. "
+    "See the adoption page.",
+    "fr": "approach is restrictive and jurisdiction is fr: this is the riskiest choice in France, because every "
+    "restriction must be justified by the task and proportionate (Code du travail L1121-1), and a dismissal "
+    "for non-abusive expression is null. See the adoption page.",
+}
 
 _command: str | None = None  # build, serve or gh-deploy
 
@@ -51,6 +67,10 @@ def on_config(config):
         config.theme["logo"] = config.theme["favicon"] = LOGO_URI.format(suffix=logo.suffix.lower())
     for scheme in config.theme["palette"]:
         scheme["toggle"]["name"] = label("light_mode" if scheme["scheme"] == "default" else "dark_mode", locale)
+    config.extra["policy_jurisdiction"] = model.jurisdiction.value
+    risk = RESTRICTIVE_RISK.get(model.jurisdiction.value) if model.approach.value == "restrictive" else None
+    if risk and locale == model.languages[0]:  # once per build, not once per language
+        log.info(risk)
     return config
 
 
@@ -73,7 +93,23 @@ TASK_ITEM = re.compile(
 def on_page_content(html, page, config, files):
     html = TASK_ITEM.sub(r"\1\2</label>", html)
     configured = config.mdx_configs["toc"]["permalink_title"]
-    return html.replace(f'title="{configured}"', f'title="{label("permalink", page.file.locale)}"')
+    html = html.replace(f'title="{configured}"', f'title="{label("permalink", page.file.locale)}"')
+    record_page(html, page.file.locale, page.url, page.title or "")  # for the lawyer's page
+    return html
+
+
+# Once every page is rendered: the lawyer's page and the policy's appendix list every citation of the site.
+def on_page_context(context, page, config, nav):
+    order = [p.url for p in nav.pages]
+    page.content = fill_tables(page.content, page.file.locale, order, page.url)
+    return context
+
+
+# France's typography on the French pages of a France build (the rendered HTML's text only).
+def on_post_page(output, page, config):
+    if config.extra.get("policy_jurisdiction") == "fr" and page.file.locale == "fr":
+        return french_html(output)
+    return output
 
 
 # Add the company's logo to the site, from wherever the company file keeps it.

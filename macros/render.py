@@ -15,6 +15,7 @@ from .labels import label
 from .pdf import PDF_NAMES
 from .schema import ROLES, Company, CompanyFile, Contact, FrontPageTest
 from .site import format_day
+from .sources import regions, registry
 from .text import current_locale, escape_text
 
 _partials = Environment(
@@ -87,12 +88,59 @@ class PageMacros:
     def legal_notice(self) -> Markup:
         """The "guidance, not legal advice" box, naming the legal contact (or management) to ask."""
         person = self.model.contacts.legal or self.model.contacts.management
-        return render_partial("legal-notice.html", person=person)
+        checked = format_day(registry().checked, current_locale())
+        return render_partial("legal-notice.html", person=person, checked=checked)
+
+    def cite(self, source_id: str, form: str = "full") -> Markup:
+        """A citation from macros/data/sources.yml, in the page's language, linked to its official text.
+        form: 'full' (Code civil du Québec, art. 2088), 'article' (art. 2088) or 'statute' (the law's name)."""
+        source = registry().get(source_id)
+        jurisdiction = self.model.jurisdiction.value
+        if not cites_allowed(source.jurisdiction, jurisdiction):
+            raise ValueError(
+                f"cite({source_id!r}) is a {source.jurisdiction} source on a page built for jurisdiction "
+                f"{jurisdiction}: put it inside {{% if jurisdiction == {source.jurisdiction.split('-')[0]!r} %}}"
+            )
+        locale = current_locale()
+        return render_partial(
+            "cite.html",
+            id=source.id,
+            url=source.url.get(locale),
+            hreflang="fr" if source.jurisdiction == "fr" else locale,
+            text=source.text(locale, form),
+        )
+
+    def region_laws(self, topic: str | None = None) -> Markup:
+        """The laws of the company's state or province (company.region), on one topic or all; nothing when
+        the kit knows none. Topics: accounts, off_duty, publicity."""
+        region = self.model.company.region
+        data = regions()
+        laws = [law for law in data.laws.get(region or "", []) if topic is None or law.topic == topic]
+        if not laws:
+            return Markup("")
+        locale = current_locale()
+        items = [{"says": law.says.get(locale), "cite": self.cite(law.source)} for law in laws]
+        return render_partial("region-laws.html", laws=items, region=data.name(region, locale))
 
     def contact_inline(self, role: str) -> Markup:
         """A contact in a sentence: name, title and e-mail link."""
         person = self._contact("contact_inline", role)
         return render_partial("contact-inline.html", person=person)
+
+
+def cites_allowed(source_jurisdiction: str, jurisdiction: str) -> bool:
+    """Whether a page built for a jurisdiction may cite a source: its own, its states', and EU law in France."""
+    if source_jurisdiction == "eu":
+        return jurisdiction == "fr"
+    return source_jurisdiction.split("-")[0] == jurisdiction
+
+
+LAWYER_MARK = '<div class="policy-lawyer-table" data-print-only="{print_only}"></div>'
+
+
+def lawyer_table(print_only: bool = False) -> Markup:
+    """Where the table of every citation goes; filled by the hooks once every page is rendered."""
+    return Markup(LAWYER_MARK.format(print_only="1" if print_only else "0"))
 
 
 def policy_pdf_link(enabled: bool) -> Markup:
@@ -159,6 +207,10 @@ def macros_for(model: CompanyFile) -> dict[str, Any]:
         "contact_inline": bound.contact_inline,
         "values_list": bound.values_list,
         "legal_notice": bound.legal_notice,
+        "cite": bound.cite,
+        "region_laws": bound.region_laws,
+        "lawyer_table": lambda: lawyer_table(False),
+        "legal_appendix": lambda: lawyer_table(True),
         "value_for": model.value_for,
     }
 

@@ -253,6 +253,16 @@ class Company(Strict):
         description="How running text names the company, with its article: {fr: la clinique, en: the clinic}. "
         "Default: {fr: l'entreprise, en: the company}.",
     )
+    region: Annotated[str, Field(pattern=r"^[A-Z]{2}$")] | None = Field(
+        None,
+        description="Where the company is, as a US state or Canadian province code (CA, NY, VT, ON, QC...): "
+        "the pages add that state's or province's own laws where the kit knows them.",
+    )
+    employees: Annotated[int, Field(ge=1, le=1_000_000)] | None = Field(
+        None,
+        description="How many employees the company has (a head count): the adoption page uses it "
+        "(in France, work rules are compulsory from 50 employees).",
+    )
 
     @property
     def display_legal_name(self) -> str:
@@ -479,6 +489,21 @@ class CompanyFile(Strict):
                 "must include fr because jurisdiction is qc: in Quebec, documents given to employees "
                 "must be available in French (Charter of the French language, s. 41)",
             )
+        if self.jurisdiction == Jurisdiction.qc and self.languages[0] != "fr":
+            raise FieldProblem(
+                ("languages",),
+                "must put fr first because jurisdiction is qc: the French version must be at least as accessible "
+                "as any other (Charter of the French language, s. 41), so it opens at the site's root; "
+                "write languages: [fr, en]",
+            )
+        if self.jurisdiction == Jurisdiction.fr and "fr" not in self.languages:
+            raise FieldProblem(
+                ("languages",),
+                "must include fr because jurisdiction is fr: in France, a document that sets obligations "
+                "for employees must be written in French (Code du travail, art. L1321-6); add fr, "
+                "for example languages: [fr, en]",
+            )
+        self._check_region()
         for index, account in enumerate(self.official_accounts):
             if self.contacts.role(account.managed_by) is None:
                 raise FieldProblem(
@@ -488,6 +513,37 @@ class CompanyFile(Strict):
                 )
         self._resolve_sector()
         return self
+
+    def _check_region(self) -> None:
+        from .sources import regions  # kit data, read once
+
+        region = self.company.region
+        if region is None:
+            return
+        country = regions().country(region)
+        if country is None:
+            raise FieldProblem(
+                ("company", "region"),
+                f"is {region!r}, which is not a US state or Canadian province code; write it like CA, NY, VT or ON",
+            )
+        allowed = {
+            Jurisdiction.us: ("us", "a US state, like CA or NY"),
+            Jurisdiction.qc: ("ca", "QC"),
+            Jurisdiction.fr: (None, ""),
+        }.get(self.jurisdiction)
+        if allowed is None:
+            return
+        if allowed[0] is None:
+            raise FieldProblem(
+                ("company", "region"),
+                "is only for US states and Canadian provinces; remove it (jurisdiction is fr)",
+            )
+        if country != allowed[0] or (self.jurisdiction == Jurisdiction.qc and region != "QC"):
+            raise FieldProblem(
+                ("company", "region"),
+                f"is {region!r}, but jurisdiction is {self.jurisdiction.value}: use {allowed[1]}, "
+                "or remove region",
+            )
 
     # --- the sector's data, with the company's practices and overrides --------------------------
 
