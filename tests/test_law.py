@@ -1,0 +1,340 @@
+"""The law in every jurisdiction: the registry of sources and cite(), France's words and typography, French
+required where the law requires it, the adoption and lawyer's pages, and the state laws of company.region.
+
+Fast checks call the modules; the others build real sites (cached by `build_company`), each beside a negative
+control: the same detector run on a build where the thing must not be, or on a sample it must catch.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+import yaml
+from pydantic import ValidationError
+
+from conftest import LANGS, ROOT, Site, example_data, write_company
+from macros.adoption import months_before
+from macros.loader import CompanyFileError, read_company_file
+from macros.sources import OFFICIAL_HOSTS, Registry, regions, registry
+from macros.typography import NBSP, NNBSP, french_html
+from macros.words import word
+
+APPROACHES = ("educational", "balanced", "restrictive")
+JURISDICTIONS = ("qc", "fr", "us", "generic")
+
+# --- The registry ----------------------------------------------------------------------------------
+
+
+def test_every_source_links_to_an_official_host():
+    for source in registry().sources:
+        for lang in LANGS:
+            url = source.url.get(lang)
+            assert urlsplit(url).hostname in OFFICIAL_HOSTS, (source.id, url)
+            assert url.startswith("https://"), (source.id, url)
+
+
+def test_a_source_off_an_official_host_is_refused():
+    data = yaml.safe_load((ROOT / "macros/data/sources.yml").read_text(encoding="utf-8"))
+    data["sources"][0]["url"] = "https://www.example-law-blog.com/ccq-2088"
+    with pytest.raises(ValidationError, match="official host"):
+        Registry.model_validate(data)
+
+
+def test_state_laws_name_registered_sources():
+    known = {source.id for source in registry().sources}
+    for code, laws in regions().laws.items():
+        assert regions().country(code) == "us", code
+        for law in laws:
+            assert law.source in known
+            assert registry().get(law.source).jurisdiction == f"us-{code.lower()}"
+
+
+# Article numbers written by hand (they belong in macros/data/sources.yml, cited with cite()).
+HAND_WRITTEN = re.compile(
+    r"\bart(?:icle)?s?\.?\s+L?\.?\s?\d"  # art. 2088, article 36, articles 35, art. L1121-1
+    r"|\bL\.?\s?\d{4}-\d"  # L1121-1, L. 1222-4
+    r"|\bs{1,2}\.\s?\d"  # s. 7, ss. 4-5
+    r"|\b[Ss]ections?\s+\d"  # section 7 (of a statute)
+    r"|§"
+    r"|\b\d+\s+(?:CFR|U\.S\.C)"  # 16 CFR 255, 29 U.S.C. 157
+    r"|\bn[°o]\.?\s?\d{2}-\d{2}"  # n° 16-11.690
+    r"|\b\d{4}\s+(?:SCC|CSC|QCTA|CanLII)\b"  # 2013 SCC 34
+    r"|\bQCTA\b",
+    re.I,
+)
+# What may look like one: links and headings of the site's own policy ("section 10 of the policy").
+OWN_SECTIONS = re.compile(r"\[(?:la )?section \d+[^\]]*\]\([^)]*\)|\bsection \d+ (?:de la politique|of the policy)", re.I)
+CITE_CALL = re.compile(r"\{\{\s*cite\([^)]*\)\s*\}\}")
+
+
+def hand_written_citations(text: str) -> list[str]:
+    text = CITE_CALL.sub("", text)
+    text = OWN_SECTIONS.sub("", text)
+    return [text[max(0, m.start() - 30) : m.end() + 20] for m in HAND_WRITTEN.finditer(text)]
+
+
+def kit_texts() -> dict[str, str]:
+    files = sorted((ROOT / "docs").glob("*.md")) + sorted((ROOT / "macros" / "sectors").glob("*.yml"))
+    return {str(f.relative_to(ROOT)): f.read_text(encoding="utf-8") for f in files}
+
+
+def test_no_article_number_is_written_by_hand():
+    found = {name: hits for name, text in kit_texts().items() if (hits := hand_written_citations(text))}
+    assert found == {}, "cite these with {{ cite('id') }} (macros/data/sources.yml):\n" + "\n".join(
+        f"{name}: {hit!r}" for name, hits in found.items() for hit in hits
+    )
+
+
+@pytest.mark.parametrize(
+    "sample",
+    [
+        "le Code civil (art. 2088)",
+        "article 36 du Code civil",
+        "Code du travail, L1121-1",
+        "Charter, s. 41",
+        "Section 7 of the Act",
+        "16 CFR 255.5",
+        "§ 980",
+        "Cass. soc., n° 16-11.690",
+        "Irving, 2013 SCC 34",
+    ],
+)
+def test_the_hand_written_detector_catches_citations(sample):
+    assert hand_written_citations(sample)
+
+
+def test_the_hand_written_detector_spares_cite_calls_and_policy_sections():
+    assert hand_written_citations("le Code ({{ cite('qc-ccq-2088', 'article') }}) et la [section 10](policy.md)") == []
+
+
+def cited_ids() -> set[str]:
+    used = set()
+    for text in kit_texts().values():
+        used |= set(re.findall(r"cite\(\s*['\"]([a-z0-9-]+)['\"]", text))
+    used |= {law.source for laws in regions().laws.values() for law in laws}
+    return used
+
+
+def test_every_registry_entry_is_cited_somewhere():
+    unused = sorted({source.id for source in registry().sources} - cited_ids())
+    assert unused == [], f"sources no page cites (cite them or remove them from sources.yml): {unused}"
+
+
+def test_every_cite_call_names_a_registry_entry():
+    known = {source.id for source in registry().sources}
+    assert cited_ids() - known == set()
+
+
+# --- France's typography -----------------------------------------------------------------------------
+
+
+def test_french_typography_in_text():
+    html = "<p>Pourquoi? Oui! Non; «bonjour» Questions&#58; suite</p>"
+    assert french_html(html) == (
+        f"<p>Pourquoi{NNBSP}? Oui{NNBSP}! Non{NNBSP}; «{NNBSP}bonjour{NNBSP}» Questions{NBSP}: suite</p>"
+    )
+
+
+def test_french_typography_replaces_existing_spaces():
+    assert french_html("<p>Quoi ? Ceci\u00a0: « x »</p>") == f"<p>Quoi{NNBSP}? Ceci{NBSP}: «{NNBSP}x{NNBSP}»</p>"
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        '<a href="https://x.example/?a=1;b=2" title="Quoi?">lien</a>',  # tags and attributes
+        "<code>a ? b : c; d!</code>",  # code
+        "<pre><span>x?</span> y: z</pre>",  # inside nested tags of pre
+        "<script>var a = b ? c : d;</script>",
+        "<p>https://x.example/a?b=c;d and someone@x.example</p>",  # addresses in text
+        "<p>10:30, 3?4</p>",  # no sentence punctuation
+    ],
+)
+def test_french_typography_leaves_markup_code_and_addresses_alone(html):
+    assert french_html(html) == html
+
+
+# --- Words per jurisdiction -----------------------------------------------------------------------------
+
+
+def test_france_says_licenciement_quebec_congediement():
+    assert word("dismissal", "fr", "fr") == "licenciement"
+    assert word("dismissal", "fr", "qc") == "congédiement"
+    assert word("personal_information", "fr", "fr") == "données personnelles"
+    assert word("personal_information", "fr", "qc") == "renseignements personnels"
+
+
+# --- company.yml: languages, region, employees --------------------------------------------------------
+
+
+def problems(tmp_path: Path, change) -> str:
+    data = example_data()
+    change(data)
+    try:
+        read_company_file(write_company(tmp_path, data))
+    except CompanyFileError as error:
+        return str(error)
+    return ""
+
+
+def test_france_without_french_is_refused_citing_l1321_6(tmp_path):
+    message = problems(tmp_path, lambda d: d.update(jurisdiction="fr", languages=["en"]))
+    assert "languages" in message and "L1321-6" in message and "line" in message
+
+
+def test_france_with_french_is_accepted(tmp_path):
+    assert problems(tmp_path, lambda d: d.update(jurisdiction="fr", languages=["en", "fr"])) == ""
+
+
+def test_quebec_puts_french_first(tmp_path):
+    message = problems(tmp_path, lambda d: d.update(jurisdiction="qc", languages=["en", "fr"]))
+    assert "fr first" in message and "s. 41" in message
+    assert problems(tmp_path, lambda d: d.update(jurisdiction="us", languages=["en", "fr"])) == ""
+
+
+@pytest.mark.parametrize(
+    "jurisdiction, region, accepted",
+    [
+        ("us", "CA", True),
+        ("us", "ON", False),
+        ("us", "ZZ", False),
+        ("qc", "QC", True),
+        ("qc", "ON", False),
+        ("fr", "NY", False),
+        ("generic", "ON", True),
+    ],
+)
+def test_region_fits_the_jurisdiction(tmp_path, jurisdiction, region, accepted):
+    def change(data):
+        data["jurisdiction"] = jurisdiction
+        data["company"]["region"] = region
+
+    message = problems(tmp_path, change)
+    assert (message == "") is accepted, message
+    if not accepted:
+        assert "company.region" in message
+
+
+def test_employees_is_a_head_count(tmp_path):
+    assert "company.employees" in problems(tmp_path, lambda d: d["company"].update(employees=0))
+    assert problems(tmp_path, lambda d: d["company"].update(employees=12)) == ""
+
+
+def test_france_formalities_a_month_before_the_effective_date():
+    assert months_before(dt.date(2026, 3, 2), 1) == dt.date(2026, 2, 2)
+    assert months_before(dt.date(2026, 3, 31), 1) == dt.date(2026, 2, 28)
+    assert months_before(dt.date(2026, 1, 15), 1) == dt.date(2025, 12, 15)
+
+
+# --- Builds ----------------------------------------------------------------------------------------------
+
+
+def all_text(site: Site, lang: str) -> str:
+    """Every page's content as read, ASCII white space folded (Site.text would also fold no-break spaces)."""
+    return " ".join(re.sub(r"[ \t\r\n]+", " ", site.article(page, lang).get_text(" ")) for page in site.pages(lang))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("approach", APPROACHES)
+@pytest.mark.parametrize("jurisdiction", JURISDICTIONS)
+def test_every_approach_and_jurisdiction_builds_in_both_languages(build_company, approach, jurisdiction):
+    site = build_company(approach=approach, jurisdiction=jurisdiction)
+    assert site.returncode == 0, site.log
+    for lang in LANGS:
+        assert {"adopting", "lawyer"} <= set(site.pages(lang))
+        for page in site.pages(lang):
+            for link in site.article(page, lang).select("a.policy-cite[data-source]"):
+                source = registry().get(link["data-source"])  # resolves in the registry
+                assert link["href"] == source.url.get(lang)
+                assert urlsplit(link["href"]).hostname in OFFICIAL_HOSTS
+
+
+@pytest.mark.slow
+def test_a_france_build_never_says_congediement(build_company):
+    france = build_company(jurisdiction="fr")
+    quebec = build_company(jurisdiction="qc")
+    assert france.returncode == 0 and quebec.returncode == 0
+    for lang in LANGS:
+        assert not re.search(r"congédi", all_text(france, lang), re.I)
+    assert "renseignements personnels" not in all_text(france, "fr")
+    # negative control: the Quebec build of the same pages does use the Quebec word
+    assert re.search(r"congédi", all_text(quebec, "fr"), re.I)
+
+
+@pytest.mark.slow
+def test_a_france_build_has_france_typography_and_quebec_keeps_its_own(build_company):
+    france = build_company(jurisdiction="fr")
+    quebec = build_company(jurisdiction="qc")
+    fr_text = all_text(france, "fr")
+    assert f"{NNBSP}?" in fr_text and f"{NBSP}:" in fr_text
+    prose = re.sub(r"https?://\S+", "", fr_text)  # addresses keep their ? and ;
+    assert not re.search(r"\w[?!;]", prose), re.search(r".{20}\w[?!;].{20}", prose)
+    # negative controls: Quebec French and France's English pages have no narrow no-break space
+    assert NNBSP not in all_text(quebec, "fr")
+    assert NNBSP not in all_text(france, "en")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("jurisdiction", ("us", "fr"))
+def test_restrictive_is_flagged_where_it_is_riskiest(build_company, jurisdiction):
+    risky = build_company(approach="restrictive", jurisdiction=jurisdiction)
+    calm = build_company(approach="balanced", jurisdiction=jurisdiction)
+    line = f"approach is restrictive and jurisdiction is {jurisdiction}: this is the riskiest choice"
+    assert re.search(r"INFO\s+-\s+" + re.escape(line), risky.log), risky.log
+    assert line not in calm.log
+    assert "L'approche restrictive est le choix le plus risqué ici" in risky.text("adopting", "fr")
+    assert "The restrictive approach is the riskiest choice here" in risky.text("adopting", "en")
+    assert "riskiest" not in calm.text("adopting", "en")
+
+
+@pytest.mark.slow
+def test_the_lawyer_page_lists_every_citation_of_the_site(build_company):
+    site = build_company(jurisdiction="qc")
+    for lang in LANGS:
+        cited = []
+        for page in site.pages(lang):
+            if page == "lawyer":
+                continue
+            cited += [a["data-source"] for a in site.article(page, lang).select("a.policy-cite[data-source]")]
+        rows = site.article("lawyer", lang).select(".policy-lawyer__table tbody tr")
+        assert len(rows) == len(cited) > 0
+        listed = [row.select_one("a.policy-cite")["href"] for row in rows]
+        assert sorted(listed) == sorted(registry().get(s).url.get(lang) for s in cited)
+
+
+@pytest.mark.slow
+def test_france_adoption_dates_follow_the_head_count(build_company):
+    def company(employees):
+        def change(data):
+            data["jurisdiction"] = "fr"
+            data["company"]["employees"] = employees
+
+        return change
+
+    big = build_company(company(60), key="fr-60")
+    small = build_company(company(12), key="fr-12")
+    text = big.text("adopting", "fr")
+    assert "60 salariés" in text and "2 février 2026" in text  # effective 2026-03-02, one month before
+    assert "moins de 50" not in small.text("adopting", "fr") and "12 salariés" in small.text("adopting", "fr")
+    assert "2 février 2026" not in small.text("adopting", "fr")
+
+
+@pytest.mark.slow
+def test_state_laws_show_where_the_company_is(build_company):
+    def in_state(region):
+        def change(data):
+            data["jurisdiction"] = "us"
+            if region:
+                data["company"]["region"] = region
+
+        return change
+
+    california = build_company(in_state("CA"), key="us-CA")
+    texas = build_company(in_state("TX"), key="us-TX")
+    assert california.returncode == 0, california.log
+    assert "California Labor Code" in california.text("adopting", "en")
+    assert "California" not in texas.text("adopting", "en")
