@@ -152,6 +152,23 @@ class Scenario(Frozen):
         default_factory=list, description="Practices that must be on for this case to be shown (e.g. vehicles)."
     )
     question: Question
+    law: Literal["loyalty", "image", "expression", "concerted"] | None = Field(
+        None,
+        description="Optional: which legal note the scenarios page adds under this case, in the company's "
+        "jurisdiction (loyalty: duty of loyalty and confidential information; image: a person's image; "
+        "expression: freedom of opinion; concerted: US employees' right to discuss working conditions).",
+    )
+
+
+POLICY_SECTIONS: dict[str, dict[str, Any]] = {
+    # policy_section -> its number and title on the policy page, in each language (docs/policy.*.md)
+    "personal-use": {"number": 5, "fr": "Usage personnel", "en": "Personal use"},
+    "speaking": {"number": 6, "fr": "Parler de l'entreprise", "en": "Speaking about the company"},
+    "confidentiality": {"number": 7, "fr": "Confidentialité", "en": "Confidentiality"},
+    "official-accounts": {"number": 8, "fr": "Comptes officiels", "en": "Official accounts"},
+    "monitoring": {"number": 9, "fr": "Surveillance", "en": "Monitoring"},
+    "breaches": {"number": 10, "fr": "Manquements et conséquences", "en": "Breaches and consequences"},
+}
 
 
 class Practices(Frozen):
