@@ -58,6 +58,7 @@ LABELS: dict[str, dict[str, str]] = {
     "role_management": {"fr": "Direction", "en": "Management"},
     "role_legal": {"fr": "Questions juridiques", "en": "Legal questions"},
     "role_privacy": {"fr": "Protection des renseignements personnels", "en": "Privacy and personal information"},
+    "role_privacy_fr": {"fr": "Protection des données personnelles", "en": "Data protection"},
 }
 
 

@@ -86,9 +86,10 @@ class PageMacros:
     def contact_card(self, role: str) -> Markup:
         """A card for one contact role (social_media, hr, management, legal): name, title, e-mail, phone."""
         person = self._contact("contact_card", role)
-        return render_partial(
-            "contact-card.html", person=person, role=label(f"role_{self._role(role)}", current_locale())
-        )
+        key = f"role_{self._role(role)}"
+        if key == "role_privacy" and self.model.jurisdiction.value == "fr":
+            key = "role_privacy_fr"  # France's words: données personnelles, data protection
+        return render_partial("contact-card.html", person=person, role=label(key, current_locale()))
 
     def values_list(self) -> Markup:
         """The company's values, each with what it means online."""

@@ -272,7 +272,11 @@ def test_a_france_build_never_says_congediement(build_company):
     assert france.returncode == 0 and quebec.returncode == 0
     for lang in LANGS:
         assert not re.search(r"congédi", all_text(france, lang), re.I)
-    assert "renseignements personnels" not in all_text(france, "fr")
+    kit_text = all_text(france, "fr")
+    titles = [p["title"]["fr"] if isinstance(p["title"], dict) else p["title"] for p in example_data()["contacts"].values()]
+    for title in sorted(titles, key=len, reverse=True):  # the company's own words (job titles) are its own
+        kit_text = kit_text.replace(title, "")
+    assert "renseignements personnels" not in kit_text
     # negative control: the Quebec build of the same pages does use the Quebec word
     assert re.search(r"congédi", all_text(quebec, "fr"), re.I)
 
