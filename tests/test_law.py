@@ -354,3 +354,138 @@ def test_state_laws_show_where_the_company_is(build_company):
     assert california.returncode == 0, california.log
     assert "California Labor Code" in california.text("adopting", "en")
     assert "California" not in texas.text("adopting", "en")
+
+
+# --- Each finding of the legal review (../shared/reviews/LEGAL-REVIEW.md), checked in the built pages ---------
+# (finding, jurisdiction, approach, page, language, what the page says now, what it must no longer say,
+#  a jurisdiction whose build must NOT say the new text: the negative control that the check can fail)
+FINDINGS = [
+    ("QC-1", "qc", "balanced", "private-life", "en", "Civil Code of Québec, article 2803",
+     "asks the person who says they were harmed to prove", "fr"),
+    ("QC-1", "qc", "balanced", "private-life", "fr", "Code civil du Québec, article 1458",
+     "demande à la personne qui se dit lésée de prouver", "us"),
+    ("QC-2", "qc", "balanced", "private-life", "en", "does not need to have caused proven damage",
+     "the harm must be shown", None),
+    ("X-1", "us", "balanced", "private-life", "fr", "une faute n'a pas besoin d'avoir causé un dommage prouvé",
+     "le tort doit être démontré", None),
+    ("QC-3", "qc", "balanced", "scenarios", "en", "and permanently where the information concerns the reputation",
+     "this obligation lasts a reasonable time after the job ends.", "fr"),
+    ("QC-4", "qc", "balanced", "private-life", "en", "2025 QCTA 404", "St-Jude", "us"),
+    ("QC-5", "qc", "restrictive", "policy", "en", "saying you are proud to work at", "Any post that mentions", None),
+    ("QC-5", "fr", "restrictive", "policy", "fr", "n'a pas besoin d'approbation", "même sur vos comptes personnels",
+     None),
+    ("QC-5", "qc", "restrictive", "policy", "en", "limits these rights only where the work justifies it",
+     "takes nothing away from these rights", "fr"),
+    ("QC-6", "generic", "restrictive", "policy", "en", "may lead to a written warning, even for a first breach",
+     "leads to at least", None),
+    ("QC-7", "qc", "balanced", "official-accounts", "en", "under 14, we ask a parent or tutor", "it is a parent's consent that we ask for", "fr"),
+    ("QC-9", "qc", "balanced", "policy", "en", "keeping a person's private life under observation", None, "us"),
+    ("QC-9", "qc", "balanced", "monitoring", "en", "kept for two years after the incident is closed", None, None),
+    ("QC-10", "qc", "balanced", "at-a-glance", "en", "political convictions may also be discrimination", None, "us"),
+    ("QC-11", "qc", "balanced", "scenarios", "en", "Act respecting labour standards, section 81.19", None, "fr"),
+    ("QC-12", "qc", "balanced", "monitoring", "en", "manifest, free, enlightened", None, "us"),
+    ("FR-1", "fr", "balanced", "official-accounts", "en", "whatever the use, commercial or not",
+     "for commercial purposes", "us"),
+    ("FR-1", "fr", "balanced", "official-accounts", "fr", "Code civil, article 9", "renseignements personnels :", "qc"),
+    ("FR-2", "fr", "balanced", "policy", "en", "protected as trade secrets", None, "qc"),
+    ("FR-3", "fr", "balanced", "adopting", "fr", "conseil de prud'hommes", None, "qc"),
+    ("FR-3", "fr", "balanced", "acknowledgement", "en", "annexation to the work rules", None, "qc"),
+    ("FR-4", "fr", "balanced", "policy", "fr", "mise à pied disciplinaire", "rappel verbal", "qc"),
+    ("FR-4", "fr", "balanced", "policy", "fr", "convoqué à un entretien", "congédiement", "qc"),
+    ("FR-5", "fr", "balanced", "policy", "en", "Criticizing the company remains allowed",
+     "covers only what touches the company, and nothing else", "qc"),
+    ("FR-6", "fr", "balanced", "private-life", "en", "closed Facebook group of 14 members", "a few members", "qc"),
+    ("FR-6", "fr", "balanced", "private-life", "en", "no. 19-12.058", None, "qc"),
+    ("FR-7", "fr", "balanced", "monitoring", "en", "French Labour Code, article L2312-38", None, "qc"),
+    ("FR-7", "fr", "balanced", "policy", "fr", "Code du travail, article L1222-4", None, "qc"),
+    ("FR-9", "fr", "balanced", "at-a-glance", "en", "article L1132-1", None, "qc"),
+    ("FR-10", "fr", "balanced", "scenarios", "en", "French Labour Code, article L1152-4", None, "qc"),
+    ("US-1", "us", "restrictive", "at-a-glance", "en", "does not cover photos that document",
+     "No photo or video taken at work is posted", "qc"),
+    ("US-2", "us", "balanced", "at-a-glance", "en", "co-workers included, stay free", "never post a co-worker's", "qc"),
+    ("US-3", "us", "balanced", "mistakes", "en", "This does not limit your right to exchanges", "don't like", "qc"),
+    ("US-3", "us", "balanced", "at-a-glance", "en", "You remain free to discuss your working conditions", None, "qc"),
+    ("US-4", "us", "balanced", "monitoring", "en", "to the media too", "don't comment:", "qc"),
+    ("US-4", "us", "balanced", "scenarios", "en", "online or to the media", None, "qc"),
+    ("US-5", "us", "restrictive", "index", "en",
+     "with co-workers or others, about pay, hours, working conditions or union matters",
+     "discussions with co-workers about pay", "qc"),
+    ("US-6", "us", "balanced", "monitoring", "en", "we will not question you about it", None, "qc"),
+    ("US-6", "us", "balanced", "policy", "en", "It will not question you about a post protected", None, "qc"),
+    ("US-7", "us", "balanced", "conduct", "en", "clearly and conspicuously", "should disclose", "qc"),
+    ("US-7", "us", "balanced", "mistakes", "en", "16 CFR Part 465", None, "qc"),
+    ("US-8", "us", "balanced", "official-accounts", "en", "right of publicity", "for commercial purposes", "qc"),
+    ("US-9", "us", "balanced", "policy", "en", "Your employment remains at will", None, "qc"),
+    ("US-9", "us", "balanced", "acknowledgement", "en", "this policy is not an employment contract", None, "qc"),
+    ("US-10", "us", "balanced", "at-a-glance", "en", "The rest of the list (passwords", None, "qc"),
+    ("US-11", "us", "balanced", "policy", "en", "looks official or speaks for the company",
+     "page or group in the company's name", None),
+    ("US-12", "us", "balanced", "conduct", "en", "reckless disregard for the truth", "no rumors", "qc"),
+    ("US-13", "us", "balanced", "mistakes", "en", "This is advice, not a requirement", None, "qc"),
+    ("US-15", "us", "balanced", "private-life", "en", "Section 8(a)(1)", None, "qc"),
+    ("G-1", "generic", "balanced", "private-life", "en", "in many places, an employer's rule", None, "qc"),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "finding, jurisdiction, approach, page, lang, now, before, elsewhere", FINDINGS, ids=[f[0] for f in FINDINGS]
+)
+def test_finding_of_the_legal_review_is_fixed(build_company, finding, jurisdiction, approach, page, lang, now,
+                                               before, elsewhere):
+    site = build_company(approach=approach, jurisdiction=jurisdiction)
+    text = site.text(page, lang)
+    assert now in text, f"{finding}: {now!r} missing from {page} ({lang})"
+    if before is not None:
+        assert before not in text, f"{finding}: {page} ({lang}) still says {before!r}"
+    if elsewhere is not None:  # negative control: the detector finds nothing where the text does not belong
+        other = build_company(approach=approach, jurisdiction=elsewhere)
+        assert now not in other.text(page, lang)
+
+
+US_RULE_PAGES = ("policy", "at-a-glance", "conduct", "mistakes", "monitoring", "private-life", "index")
+SECTION_7 = {
+    "en": "with co-workers or others, about pay, hours, working conditions or union matters",
+    "fr": "avec vos collègues ou d'autres personnes, au sujet du salaire, des horaires, des conditions de travail "
+    "ou de questions syndicales",
+}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("approach", ("balanced", "restrictive"))
+def test_the_section_7_carve_out_sits_wherever_a_us_rule_could_chill(build_company, approach):
+    us = build_company(approach=approach, jurisdiction="us")
+    quebec = build_company(approach=approach, jurisdiction="qc")
+    for lang in LANGS:
+        for page in US_RULE_PAGES:
+            if page == "index" and approach != "restrictive":
+                continue  # the home page states a rule only in the restrictive approach
+            assert SECTION_7[lang] in us.text(page, lang), (page, lang)
+            assert SECTION_7[lang] not in quebec.text(page, lang), (page, lang)  # negative control
+
+
+@pytest.mark.slow
+def test_every_page_that_cites_the_law_carries_the_guidance_notice(build_company):
+    for jurisdiction in JURISDICTIONS:
+        site = build_company(jurisdiction=jurisdiction)
+        for lang in LANGS:
+            for page in site.pages(lang):
+                if site.article(page, lang).select("a.policy-cite"):
+                    notice = "pas un avis juridique" if lang == "fr" else "not legal advice"
+                    assert notice in site.text(page, lang), (jurisdiction, page, lang)
+
+
+@pytest.mark.browser
+def test_the_printed_policy_shows_each_citation_address_and_the_appendix(tmp_path):
+    from pypdf import PdfReader
+
+    from conftest import run_build
+
+    site = run_build(tmp_path / "site", pdf=True)
+    assert site.returncode == 0, site.log
+    text = " ".join(page.extract_text() for page in PdfReader(site.dir / "politique-medias-sociaux.pdf").pages)
+    flat = re.sub(r"\s+", "", text)
+    assert "Annexe" in text and "référencesjuridiques" in flat
+    assert "legisquebec.gouv.qc.ca/fr/document/lc/C-12#se:3" in flat  # the address printed after the citation
+    screen = site.text("policy", "fr")
+    assert "Annexe" not in screen.split("Accusé de lecture")[0]  # negative control: the screen hides nothing new
