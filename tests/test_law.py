@@ -486,6 +486,6 @@ def test_the_printed_policy_shows_each_citation_address_and_the_appendix(tmp_pat
     text = " ".join(page.extract_text() for page in PdfReader(site.dir / "politique-medias-sociaux.pdf").pages)
     flat = re.sub(r"\s+", "", text)
     assert "Annexe" in text and "référencesjuridiques" in flat
-    assert "legisquebec.gouv.qc.ca/fr/document/lc/C-12#se:3" in flat  # the address printed after the citation
+    assert "<https://www.legisquebec.gouv.qc.ca/fr/document/lc/C-12#se:3>" in flat  # printed after the citation
     screen = site.text("policy", "fr")
     assert "Annexe" not in screen.split("Accusé de lecture")[0]  # negative control: the screen hides nothing new
