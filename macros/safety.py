@@ -97,7 +97,7 @@ class TreeProblem(Exception):
 
 _MERGE = "tag:yaml.org,2002:merge"
 _REFUSED_TAGS = {
-    "tag:yaml.org,2002:binary": "!!binary (bytes) is not used in this file; write the text as plain text",
+    "tag:yaml.org,2002:binary": "is written with the YAML tag !!binary (bytes); write it as plain text",
 }
 
 
@@ -191,7 +191,7 @@ _CSS_OUTSIDE = re.compile(r"@import|url\(\s*['\"]?(?!#)", re.IGNORECASE)
 def logo_problem(written: str, company_file: Path) -> str | None:
     """Why the logo a company file names cannot be published, or None. `written` is the path as in the file."""
     if any(unicodedata.category(c) in ("Cc", "Cf") for c in written):
-        return f"is {shown(written)}, which contains an invisible character; write the file name again"
+        return f"is {shown(written)}, which contains an invisible character; write the file name again."
     suffix = Path(written).suffix.lower()
     if suffix not in LOGO_TYPES:
         return f"is {shown(written)}; use an image file ending in {', '.join(LOGO_TYPES)}."
@@ -199,13 +199,13 @@ def logo_problem(written: str, company_file: Path) -> str | None:
     if Path(written).is_absolute() or written.startswith("~"):
         return (
             f"is {shown(written)}, a path outside the company's folder; put the logo in {folder} "
-            f"and write its name relative to {company_file.name}"
+            f"and write its name relative to {company_file.name}."
         )
     path = (folder / written).resolve()
     if not path.is_relative_to(folder):
         return (
             f"is {shown(written)}, which leads outside {folder} (by .. or a link); "
-            f"put the logo in that folder and write its name relative to {company_file.name}"
+            f"put the logo in that folder and write its name relative to {company_file.name}."
         )
     if path.suffix.lower() not in LOGO_TYPES:
         return f"is {shown(written)}, a link to {path.name}; use the image itself, ending in {', '.join(LOGO_TYPES)}."
@@ -213,17 +213,17 @@ def logo_problem(written: str, company_file: Path) -> str | None:
         return f"is {shown(written)}, but there is no file {path}: the path is relative to {company_file.name}."
     size = path.stat().st_size
     if size == 0:
-        return f"is {shown(written)}, an empty file; save the image again"
+        return f"is {shown(written)}, an empty file; save the image again."
     if size > MAX_LOGO_BYTES:
         return (
             f"is {shown(written)}, a file of {size / 1e6:.1f} MB; every page loads it, "
-            f"so keep it under {MAX_LOGO_BYTES / 1e6:.0f} MB (export it smaller)"
+            f"so keep it under {MAX_LOGO_BYTES / 1e6:.0f} MB (export it smaller)."
         )
     data = path.read_bytes()
     if suffix == ".svg":
         return _svg_problem(written, data)
     if not _MAGIC[suffix](data[:16]):
-        return f"is {shown(written)}, but the file is not a {suffix[1:].upper()} image; export the logo again as {suffix}"
+        return f"is {shown(written)}, but the file is not a {suffix[1:].upper()} image; export the logo again as {suffix}."
     return None
 
 
@@ -234,16 +234,16 @@ def _svg_problem(written: str, data: bytes) -> str | None:
 
     active = (
         f"is {shown(written)}, an SVG that contains {{what}}; a logo must be a plain drawing. "
-        "Export it again as plain SVG (or as PNG)"
+        "Export it again as plain SVG (or as PNG)."
     )
     if b"<?xml-stylesheet" in data:
         return active.format(what="a link to a style sheet")
     try:
         root = fromstring(data, forbid_dtd=True)
     except (ParseError, DefusedXmlException, ValueError) as error:
-        return f"is {shown(written)}, but it is not a readable SVG image ({shown(str(error))}); export it again"
+        return f"is {shown(written)}, but it is not a readable SVG image ({shown(str(error))}); export it again."
     if root.tag != f"{SVG_NS}svg":
-        return f"is {shown(written)}, but the file is not an SVG image (it starts with <{shown(root.tag)}>)"
+        return f"is {shown(written)}, but the file is not an SVG image (it starts with <{shown(root.tag)}>)."
     for element in root.iter():
         name = element.tag.rsplit("}", 1)[-1] if isinstance(element.tag, str) else ""
         if name in _SVG_ACTIVE:
