@@ -435,3 +435,26 @@ def test_any_raw_text_builds_or_keeps_the_old_site(tmp_path_factory, text):
     else:
         assert re.search(r"has \d+ problems?\.", site.log), site.log[-2000:]
         assert_kept(site.dir)
+
+
+# --- F17, F25: the publishing workflow has least privilege ------------------------------------------------------
+
+
+def test_workflow_least_privilege_and_pinned_actions():
+    import yaml
+
+    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "pages.yml").read_text(encoding="utf-8"))
+    assert workflow["permissions"] == {"contents": "read"}
+    jobs = workflow["jobs"]
+    assert jobs["build"]["permissions"] == {"contents": "read"}
+    assert jobs["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
+    for job in jobs.values():
+        assert 0 < job["timeout-minutes"] <= 30
+        for step in job["steps"]:
+            if "uses" in step:
+                assert re.fullmatch(r"[\w./-]+@[0-9a-f]{40}", step["uses"]), step["uses"]
+            if step.get("uses", "").startswith("actions/checkout@"):
+                assert step["with"]["persist-credentials"] is False
+    assert any("pip_audit" in step.get("run", "") for step in jobs["build"]["steps"])
+    text = (ROOT / ".github" / "workflows" / "pages.yml").read_text(encoding="utf-8")
+    assert all(re.search(rf"{re.escape(s['uses'])}\s+# v\d", text) for j in jobs.values() for s in j["steps"] if "uses" in s)
