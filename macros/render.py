@@ -163,7 +163,28 @@ def macros_for(model: CompanyFile) -> dict[str, Any]:
     }
 
 
-FILTERS = {"date": date_filter, "link": link_filter, "mailto": mailto_filter}
+def lcfirst_filter(value: Any) -> str:
+    """A list item's name inside a sentence: "Les prix" -> "les prix" (only the first letter changes)."""
+    text = str(value)
+    return text[:1].lower() + text[1:]
+
+
+def join_list_filter(items: Any, last: str = "et") -> str:
+    """Names in a sentence: "a, b et c" / "a, b and c"."""
+    words = [str(item) for item in items]
+    if len(words) < 2:
+        return "".join(words)
+    return ", ".join(words[:-1]) + f" {last} " + words[-1]
+
+
+FILTERS = {
+    "date": date_filter,
+    "link": link_filter,
+    "mailto": mailto_filter,
+    "lcfirst": lcfirst_filter,
+    "join_list": join_list_filter,
+    "capitalize_first": capitalize_first,
+}
 
 
 def filters_for(model: CompanyFile) -> dict[str, Any]:
