@@ -64,8 +64,15 @@ class PageMacros:
         ]
         return render_partial("accounts-table.html", rows=rows, company=self.model.company.name)
 
+    def _role(self, role: str) -> str:
+        """`people` stands for whoever handles people questions: hr when the company has it, else management."""
+        if role == "people":
+            return "hr" if self.model.contacts.hr else "management"
+        return role
+
     def _contact(self, macro: str, role: str) -> Contact:
         """The contact a macro names by role, or an error that says how to fix the page."""
+        role = self._role(role)
         if role not in ROLES:
             raise ValueError(f"{macro}: unknown role {role!r}; use one of {', '.join(ROLES)}")
         person = self.model.contacts.role(role)
@@ -78,7 +85,9 @@ class PageMacros:
     def contact_card(self, role: str) -> Markup:
         """A card for one contact role (social_media, hr, management, legal): name, title, e-mail, phone."""
         person = self._contact("contact_card", role)
-        return render_partial("contact-card.html", person=person, role=label(f"role_{role}", current_locale()))
+        return render_partial(
+            "contact-card.html", person=person, role=label(f"role_{self._role(role)}", current_locale())
+        )
 
     def values_list(self) -> Markup:
         """The company's values, each with what it means online."""
