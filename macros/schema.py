@@ -528,7 +528,11 @@ class CompanyFile(Strict):
             raise FieldProblem(
                 ("overrides", unknown[0]),
                 "is not a slot of the sector's data"
-                + (f'. Did you mean "{hint[0]}"?' if hint else f"; slots: {', '.join(sectors.SLOTS)}"),
+                + (
+                    f'. Did you mean "{hint[0]}"? Remove it or correct its spelling'
+                    if hint
+                    else f"; slots: {', '.join(sectors.SLOTS)}"
+                ),
             )
         mapping = {locale: self.placeholders(locale) for locale in LOCALES}
         try:
@@ -536,7 +540,7 @@ class CompanyFile(Strict):
         except ValidationError as error:
             first = error.errors(include_url=False)[0]
             loc = tuple(first["loc"])
-            raise FieldProblem(("overrides", *loc), first["msg"].removeprefix("Value error, ")) from None
+            raise FieldProblem(("overrides", *loc), _override_message(first, self.sector)) from None
         except ValueError as error:
             raise FieldProblem(("overrides",), str(error)) from None
 
@@ -584,6 +588,21 @@ class CompanyFile(Strict):
             "de_company": name_in_sentence(company, locale, "de" if locale == "fr" else "of"),
             "a_company": name_in_sentence(company, locale, "à" if locale == "fr" else "at"),
         }
+
+
+def _override_message(error: dict[str, Any], sector: str) -> str:
+    """A pydantic error in an override, in the kit's plain words, pointing at the sector file for the shape."""
+    shape = f"copy the slot's shape from macros/sectors/{sector}.yml"
+    kind, message = error["type"], error["msg"].removeprefix("Value error, ")
+    if kind == "missing":
+        return f"is missing: {shape} (texts need fr and en)"
+    if kind == "literal_error":
+        return f"is {error['input']!r}, but it must be " + message.removeprefix("Input should be ")
+    if kind in ("too_short", "too_long"):
+        return "has the wrong number of items: " + message.replace(" after validation", "").lower()
+    if kind == "extra_forbidden":
+        return f"is not a key of this slot: {shape}"
+    return message
 
 
 def json_schema() -> dict[str, Any]:

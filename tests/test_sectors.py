@@ -247,9 +247,10 @@ def test_override_wins(build_company):
 @pytest.mark.parametrize(
     "overrides, expected",
     [
-        ({"poster_place": {"fr": "au dépôt"}}, ["overrides.poster_place.en", "line"]),
+        ({"poster_place": {"fr": "au dépôt"}}, ["overrides.poster_place.en is missing", "macros/sectors/trades.yml"]),
         ({"poster_plce": "x"}, ["overrides.poster_plce", 'Did you mean "poster_place"?']),
-        ({"checklist": [{"text": "x", "level": "maybe"}]}, ["overrides.checklist"]),
+        ({"checklist": [{"text": "x", "level": "maybe"}]}, ["overrides.checklist[0].level is 'maybe'", "'ask' or 'stop'"]),
+        ({"scenarios": []}, ["overrides.scenarios has the wrong number of items", "at least 8"]),
     ],
 )
 def test_bad_override_names_the_slot(tmp_path, overrides, expected):
@@ -259,6 +260,7 @@ def test_bad_override_names_the_slot(tmp_path, overrides, expected):
     with pytest.raises(CompanyFileError) as caught:
         read_company_file(file)
     message = str(caught.value)
+    assert re.search(r"company\.yml, line \d+, column \d+: overrides", message), message
     for part in expected:
         assert part in message, message
 
