@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from urllib.parse import quote
 from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
@@ -16,7 +15,7 @@ from .pdf import PDF_NAMES
 from .schema import ROLES, Company, CompanyFile, Contact, FrontPageTest
 from .site import format_day
 from .sources import regions, registry
-from .text import current_locale, escape_text
+from .text import current_locale, escape_text, mailto_uri
 
 _partials = Environment(
     loader=FileSystemLoader(Path(__file__).parent / "templates"),
@@ -28,13 +27,7 @@ _partials = Environment(
 )
 
 
-def mailto_href(address: str) -> str:
-    """A mailto: address with its local part percent-encoded, so ?, & and = cannot add headers."""
-    local, _, domain = str(address).rpartition("@")
-    return f"mailto:{quote(local, safe='')}@{domain}"
-
-
-_partials.filters["mailto_href"] = mailto_href
+_partials.globals["mailto"] = mailto_uri
 
 
 def render_partial(name: str, **context: Any) -> Markup:
@@ -173,7 +166,7 @@ def link_filter(url: str, text: Any = None) -> Markup:
 
 def mailto_filter(address: str) -> Markup:
     """An e-mail address from company.yml as a mailto link."""
-    return render_partial("link.html", url=mailto_href(address), text=address)
+    return render_partial("link.html", url=mailto_uri(address), text=address)
 
 
 class CompanyNoun:
