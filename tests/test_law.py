@@ -489,3 +489,30 @@ def test_the_printed_policy_shows_each_citation_address_and_the_appendix(tmp_pat
     assert "<https://www.legisquebec.gouv.qc.ca/fr/document/lc/C-12#se:3>" in flat  # printed after the citation
     screen = site.text("policy", "fr")
     assert "Annexe" not in screen.split("Accusé de lecture")[0]  # negative control: the screen hides nothing new
+
+
+SECTORS = ("trades", "health", "professional_services", "hospitality_retail", "generic")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("sector", SECTORS)
+def test_no_sector_puts_quebec_words_in_a_france_build(build_company, sector):
+    site = build_company(jurisdiction="fr", sector=sector)
+    assert site.returncode == 0, site.log
+    titles = [p["title"]["fr"] if isinstance(p["title"], dict) else p["title"] for p in example_data()["contacts"].values()]
+    text = all_text(site, "fr")
+    for title in sorted(titles, key=len, reverse=True):
+        text = text.replace(title, "")
+    assert not re.search(r"congédi|renseignements personnels", text, re.I), re.search(
+        r".{60}(congédi|renseignements personnels).{20}", text, re.I
+    )
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("sector", SECTORS)
+def test_every_sector_keeps_the_section_7_carve_out_in_its_scenarios(build_company, sector):
+    us = build_company(jurisdiction="us", sector=sector)
+    quebec = build_company(jurisdiction="qc", sector=sector)
+    for lang in LANGS:
+        assert SECTION_7[lang] in us.text("scenarios", lang)
+        assert SECTION_7[lang] not in quebec.text("scenarios", lang)
