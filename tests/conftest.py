@@ -72,8 +72,11 @@ class Site:
         return found
 
     def text(self, page: str, lang: str = "fr") -> str:
-        """What a reader reads in the page's content, white space folded."""
-        return " ".join(self.article(page, lang).get_text(" ").split())
+        """What a reader reads in the page's content, white space folded (print-only parts left out)."""
+        article = self.article(page, lang)
+        for hidden in article.select(".policy-print-only"):
+            hidden.decompose()
+        return " ".join(article.get_text(" ").split())
 
     def pages(self, lang: str = "fr") -> list[str]:
         folder = self.dir if lang == "fr" else self.dir / lang

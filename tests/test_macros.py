@@ -39,6 +39,10 @@ def test_every_macro_is_registered():
         "values_list",
         "legal_notice",
         "value_for",
+        "cite",
+        "region_laws",
+        "lawyer_table",
+        "legal_appendix",
     }
     assert set(FILTERS) == {"date", "link", "mailto", "lcfirst", "join_list", "capitalize_first"}
 
