@@ -160,6 +160,8 @@ def test_scenarios_page_shows_the_sectors_scenarios(sector_sites, sector):
         article = site.article("scenarios", "en")
         assert (article.find(id=scenario.id) is not None) == shown, scenario.id
     assert site.soup("scenarios", "fr").find(id="self-check") is not None
+    for lang in LANGS:  # every case links to its guide page (a missing [guide-...] reference shows as text)
+        assert "[guide-" not in site.text("scenarios", lang)
 
 
 def read_company_file_for(data: dict[str, Any], tmp: Path | None = None):
