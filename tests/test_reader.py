@@ -189,7 +189,9 @@ def test_policy_prints_with_name_version_and_date(page: Page, site_url: str, tmp
     assert "Rénovations Boréal" in text and "2.1" in text
     assert ("2 mars 2026" if lang == "fr" else "March 2, 2026") in text
     navigation = "Mises en situation" if lang == "fr" else "Scenarios"  # a menu entry the policy does not name
-    assert navigation not in text  # the site's menus are not printed
+    appendix = "Annexe" if lang == "fr" else "Appendix"  # the legal appendix names the pages that cite the law
+    assert appendix in text
+    assert navigation not in text.split(appendix)[0]  # the site's menus are not printed
     assert ("Rechercher" if lang == "fr" else "Search") not in text
 
 
