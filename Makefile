@@ -23,8 +23,9 @@ companies: $(STAMP) ## Build every companies/<name>/company.yml into build/<name
 	scripts/install-chromium.sh
 	scripts/build-companies.sh build
 
-test: $(STAMP) ## Run every test (installs Chromium from Debian's packages if it is missing)
+test: $(STAMP) ## Run every test (installs Chromium and hunspell from Debian's packages if they are missing)
 	scripts/install-chromium.sh
+	scripts/install-spelling.sh
 	$(BIN)/python -m pytest
 
 test-fast: $(STAMP) ## Run the tests that need no browser

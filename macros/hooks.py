@@ -30,6 +30,7 @@ from macros.pdf import pdf_wanted, print_policy  # noqa: E402
 from macros.loader import company_file_path  # noqa: E402
 from macros.safety import output_folder_problem  # noqa: E402
 from macros.site import load_company, logo_file, project_dir, theme_data  # noqa: E402
+from macros.spelling import own_words, respell  # noqa: E402
 from macros.staging import Staging  # noqa: E402
 
 LOGO_URI = "assets/company/logo{suffix}"
@@ -142,11 +143,30 @@ TASK_ITEM = re.compile(
 )
 
 
-# Page HTML, per language: permalink titles in the page's language, and checkboxes that say what they check.
+# Page HTML, per language: permalink titles in the page's language, checkboxes that say what they check,
+# and English spelled as the company's country spells it (before search indexes the page).
 def on_page_content(html, page, config, files):
     html = TASK_ITEM.sub(r"\1\2</label>", html)
     configured = config.mdx_configs["toc"]["permalink_title"]
-    return html.replace(f'title="{configured}"', f'title="{label("permalink", page.file.locale)}"')
+    html = html.replace(f'title="{configured}"', f'title="{label("permalink", page.file.locale)}"')
+    return _spelled_for(html, page, config)
+
+
+# The whole page (navigation, titles, table of contents) spelled the same way as its content.
+def on_post_page(output, page, config):
+    return _spelled_for(output, page, config)
+
+
+def _spelled_for(html, page, config):
+    if page.file.locale != "en":
+        return html
+    model = load_company(config)
+    if _own_words.get("model") is not model:  # the company's words, once per company file
+        _own_words.update(model=model, words=own_words(model.model_dump(mode="json")))
+    return respell(html, "us" if model.jurisdiction.value == "us" else "ca", _own_words["words"])
+
+
+_own_words: dict = {}
 
 
 # Add the company's logo to the site, from wherever the company file keeps it.
