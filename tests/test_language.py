@@ -13,7 +13,7 @@ from conftest import ROOT, Site
 
 WORD_LISTS = {lang: ROOT / "tests" / f"words-{lang}.txt" for lang in ("fr", "en")}
 MINIMUM_EASE = 60  # Flesch (English) and Kandel-Moles (French): "plain language" starts around 60
-NOT_PROSE = re.compile(r"https?://\S+|[\w.+-]+@[\w.-]+|\b[\w-]+\.(?:html|pdf|svg|png|example)\b")
+NOT_PROSE = re.compile(r"https?://\S+|[\w.+-]+@[\w.-]+|\b[\w-]+\.(?:html|pdf|svg|png|example)\b|\w*\d\w*")
 
 
 def dictionary(lang: str, jurisdiction: str) -> str:
