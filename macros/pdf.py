@@ -24,6 +24,8 @@ CHROMIUM_FLAGS = [
 ]
 
 PDF_NAMES = {"fr": "politique-medias-sociaux.pdf", "en": "social-media-policy.pdf"}
+POSTER_NAMES = {"fr": "affiche-medias-sociaux.pdf", "en": "social-media-poster.pdf"}
+POSTER_PAPER = {"fr": "A3"}  # by jurisdiction; Tabloid (11 x 17 in) elsewhere
 
 
 def chromium_path() -> str:
@@ -58,7 +60,9 @@ def _footer(locale: str) -> str:
     )
 
 
-def print_policy(site_dir: Path, folders: dict[str, Path], model: CompanyFile) -> list[Path]:
+def print_policy(
+    site_dir: Path, folders: dict[str, Path], model: CompanyFile, fingerprint: str = "", logo: Path | None = None
+) -> list[Path]:
     """Print policy.html of each language folder to its PDF; Letter paper, A4 for France."""
     from playwright.sync_api import sync_playwright  # only when printing: previews do not need it
 
@@ -81,6 +85,77 @@ def print_policy(site_dir: Path, folders: dict[str, Path], model: CompanyFile) -
                 )
                 written.append(target)
                 log.info("Policy PDF: %s", target.relative_to(site_dir))
+                if (folder / "at-a-glance.html").is_file():
+                    written.append(print_poster(page, folder, model, locale, fingerprint, logo))
+                    log.info("Poster PDF: %s", written[-1].relative_to(site_dir))
         finally:
             browser.close()
     return written
+
+
+# The list of the ten rules on the built "at a glance" page: the first list after the heading #rules.
+RULES_SCRIPT = """() => {
+  let node = document.getElementById("rules");
+  while (node && node.tagName !== "OL") node = node.nextElementSibling;
+  return node ? node.outerHTML : null;
+}"""
+
+# Shrink the poster until it fits on one sheet (the page box minus its margins, in CSS pixels).
+FIT_SCRIPT = """([width, height]) => {
+  const body = document.body;
+  for (let zoom = 1; zoom > 0.4; zoom -= 0.03) {
+    body.style.zoom = zoom;
+    if (body.scrollHeight * zoom <= height && body.scrollWidth * zoom <= width + 1) return zoom;
+  }
+  return 0.4;
+}"""
+
+PAPER_PX = {"A3": (1123, 1587), "Tabloid": (1056, 1632)}  # at 96 px per inch
+
+
+def print_poster(page, folder: Path, model: CompanyFile, locale: str, fingerprint: str, logo: Path | None) -> Path:
+    """The ten rules of at-a-glance.html on one poster sheet (Tabloid, A3 for France), logo and colours."""
+    import base64
+    import mimetypes
+
+    from markupsafe import Markup
+
+    from .render import render_partial
+    from .site import theme_colours
+    from .text import set_locale
+
+    page.goto((folder / "at-a-glance.html").as_uri())
+    rules = page.evaluate(RULES_SCRIPT)
+    if rules is None:
+        raise ValueError("at-a-glance.html has no list of rules after the heading { #rules }: the poster needs it")
+    paper = POSTER_PAPER.get(model.jurisdiction.value, "Tabloid")
+    colours = theme_colours(model.company.brand_color)
+    logo_uri = None
+    if logo is not None and logo.is_file():
+        kind = mimetypes.guess_type(logo.name)[0] or "image/svg+xml"
+        logo_uri = f"data:{kind};base64,{base64.b64encode(logo.read_bytes()).decode('ascii')}"
+    set_locale(locale)
+    try:
+        lead = model.contacts.social_media
+        html = render_partial(
+            "poster.html",
+            rules=Markup(rules),
+            paper=Markup(paper),
+            colour=Markup(colours["primary"]),
+            colour_text=Markup(colours["primary_text"]),
+            colour_ink=Markup(colours["link_light"]),
+            logo=logo_uri,
+            company=model.company.display_legal_name,
+            version=model.policy.version,
+            fingerprint=fingerprint,
+            contact=f"{lead.name.get(locale)}, {lead.email or lead.phone}",
+        )
+    finally:
+        set_locale(None)
+    page.set_content(html)
+    margin_px = round(14 / 25.4 * 96) * 2
+    width, height = PAPER_PX[paper]
+    page.evaluate(FIT_SCRIPT, [width - margin_px, height - margin_px])
+    target = folder / POSTER_NAMES[locale]
+    page.pdf(path=str(target), format=paper, print_background=True, prefer_css_page_size=True)
+    return target
