@@ -6,6 +6,7 @@ company.yml), render.py (macros and filters) and text.py (company text as text).
 
 from __future__ import annotations
 
+from .sector import POLICY_SECTIONS, shown
 from .render import CompanyNoun, filters_for, macros_for, policy_pdf_link, poster_pdf_link
 from .site import load_company
 from .text import finalize, set_locale
@@ -28,6 +29,9 @@ def define_env(env):
             "sector": model.sector_data,
             "sector_name": model.sector,
             "practices": model.practices_in_effect,
+            "scenarios": shown(model.sector_data.scenarios, model.practices_in_effect),
+            "checklist": shown(model.sector_data.checklist, model.practices_in_effect),
+            "policy_sections": POLICY_SECTIONS,
             "noun": CompanyNoun(model),
             "training": model.training,
             "acknowledgement": model.acknowledgement,

@@ -42,6 +42,7 @@ LABELS: dict[str, dict[str, str]] = {
     "role_hr": {"fr": "Ressources humaines", "en": "Human resources"},
     "role_management": {"fr": "Direction", "en": "Management"},
     "role_legal": {"fr": "Questions juridiques", "en": "Legal questions"},
+    "role_privacy": {"fr": "Protection des renseignements personnels", "en": "Privacy and personal information"},
 }
 
 # Words for clauses, versions, the quiz, the self-check and the poster, kept in a data file.

@@ -67,8 +67,15 @@ class PageMacros:
         ]
         return render_partial("accounts-table.html", rows=rows, company=self.model.company.name)
 
+    def _role(self, role: str) -> str:
+        """`people` stands for whoever handles people questions: hr when the company has it, else management."""
+        if role == "people":
+            return "hr" if self.model.contacts.hr else "management"
+        return role
+
     def _contact(self, macro: str, role: str) -> Contact:
         """The contact a macro names by role, or an error that says how to fix the page."""
+        role = self._role(role)
         if role not in ROLES:
             raise ValueError(f"{macro}: unknown role {role!r}; use one of {', '.join(ROLES)}")
         person = self.model.contacts.role(role)
@@ -81,7 +88,9 @@ class PageMacros:
     def contact_card(self, role: str) -> Markup:
         """A card for one contact role (social_media, hr, management, legal): name, title, e-mail, phone."""
         person = self._contact("contact_card", role)
-        return render_partial("contact-card.html", person=person, role=label(f"role_{role}", current_locale()))
+        return render_partial(
+            "contact-card.html", person=person, role=label(f"role_{self._role(role)}", current_locale())
+        )
 
     def values_list(self) -> Markup:
         """The company's values, each with what it means online."""
@@ -278,7 +287,28 @@ def macros_for(model: CompanyFile) -> dict[str, Any]:
     }
 
 
-FILTERS = {"date": date_filter, "link": link_filter, "mailto": mailto_filter}
+def lcfirst_filter(value: Any) -> str:
+    """A list item's name inside a sentence: "Les prix" -> "les prix" (only the first letter changes)."""
+    text = str(value)
+    return text[:1].lower() + text[1:]
+
+
+def join_list_filter(items: Any, last: str = "et") -> str:
+    """Names in a sentence: "a, b et c" / "a, b and c"."""
+    words = [str(item) for item in items]
+    if len(words) < 2:
+        return "".join(words)
+    return ", ".join(words[:-1]) + f" {last} " + words[-1]
+
+
+FILTERS = {
+    "date": date_filter,
+    "link": link_filter,
+    "mailto": mailto_filter,
+    "lcfirst": lcfirst_filter,
+    "join_list": join_list_filter,
+    "capitalize_first": capitalize_first,
+}
 
 
 def filters_for(model: CompanyFile) -> dict[str, Any]:

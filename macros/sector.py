@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Annotated, Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from .schema import SECTORS, Line, Localized, Workplace
 
@@ -47,6 +47,25 @@ def _known_placeholders(value: str) -> str:
                 + " (or write the text without braces)"
             )
     return value
+
+
+BOOLEAN_PRACTICES = (
+    "vehicles", "branded_clothing", "supervisors", "password_manager", "minors_on_staff", "physical_risks",
+    "confidential_clients", "business_development",
+)
+
+
+def _practice_names(value: list[str]) -> list[str]:
+    """`requires:` names practices that are on or off (not workplaces)."""
+    for name in value:
+        if name not in BOOLEAN_PRACTICES:
+            raise ValueError(f"requires {name!r}, which is not a practice; use one of {', '.join(BOOLEAN_PRACTICES)}")
+    return value
+
+
+def shown(items: list[Any], practices: Any) -> list[Any]:
+    """The scenarios or checklist items whose required practices are all on for this company."""
+    return [item for item in items if all(getattr(practices, name) for name in item.requires)]
 
 
 class Frozen(BaseModel):
@@ -96,6 +115,14 @@ class ChecklistItem(Frozen):
 
     text: Localized = Field(description="Worded so that a ticked box is a warning: 'A patient can be recognized'.")
     level: Literal["ask", "stop"] = Field(description="ask: ask the social media lead first; stop: don't post.")
+    requires: list[str] = Field(
+        default_factory=list, description="Practices that must be on for this item to be shown (e.g. vehicles)."
+    )
+
+    @field_validator("requires")
+    @classmethod
+    def _known_practices(cls, value: list[str]) -> list[str]:
+        return _practice_names(value)
 
 
 class InterviewQuestion(Frozen):
@@ -152,6 +179,29 @@ class Scenario(Frozen):
         default_factory=list, description="Practices that must be on for this case to be shown (e.g. vehicles)."
     )
     question: Question
+
+    @field_validator("requires")
+    @classmethod
+    def _known_practices(cls, value: list[str]) -> list[str]:
+        return _practice_names(value)
+
+    law: Literal["loyalty", "image", "expression", "concerted"] | None = Field(
+        None,
+        description="Optional: which legal note the scenarios page adds under this case, in the company's "
+        "jurisdiction (loyalty: duty of loyalty and confidential information; image: a person's image; "
+        "expression: freedom of opinion; concerted: US employees' right to discuss working conditions).",
+    )
+
+
+POLICY_SECTIONS: dict[str, dict[str, Any]] = {
+    # policy_section -> its number and title on the policy page, in each language (docs/policy.*.md)
+    "personal-use": {"number": 5, "fr": "Usage personnel", "en": "Personal use"},
+    "speaking": {"number": 6, "fr": "Parler de l'entreprise", "en": "Speaking about the company"},
+    "confidentiality": {"number": 7, "fr": "Confidentialité", "en": "Confidentiality"},
+    "official-accounts": {"number": 8, "fr": "Comptes officiels", "en": "Official accounts"},
+    "monitoring": {"number": 9, "fr": "Surveillance", "en": "Monitoring"},
+    "breaches": {"number": 10, "fr": "Manquements et conséquences", "en": "Breaches and consequences"},
+}
 
 
 class Practices(Frozen):
