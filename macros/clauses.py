@@ -1,8 +1,9 @@
 """Clauses of the formal policy: read back from the built page, fingerprinted, archived per version, compared.
 
-A clause is a paragraph or list item of policy.md that starts with `{{ clause("5.3") }}`: a visible,
-linkable "§ 5.3" anchor (id `c-5-3`), the same in every language. Its text is what the reader reads in
-that block (the anchor and nested lists left out), white space folded. The same function reads the
+A clause is a paragraph, list item or definition of policy.md that starts with `{{ clause("5.3") }}`: a
+visible, linkable "§ 5.3" anchor (id `c-5-3`), the same in every language. Its text is what the reader reads
+in that block (the anchor and nested lists left out), white space folded; a paragraph that ends with ":" and
+is followed by a list with no clauses of its own includes that list. The same function reads the
 clauses for the release script (`make release`), the fingerprint and the page of changes, so the three
 always agree.
 """
@@ -46,11 +47,21 @@ def extract_clauses(html: str) -> Clauses:
         block = anchor.find_parent(["p", "li", "dd", "td"])
         if block is None:
             raise ValueError(f"clause {number} is not inside a paragraph or list item")
-        block = BeautifulSoup(str(block), "html.parser")
+        html_text = str(block)
+        following = block.find_next_sibling()
+        if (
+            block.name == "p"
+            and block.get_text().rstrip().endswith(":")
+            and following is not None
+            and following.name in ("ul", "ol")
+            and following.select_one(f"a.{ANCHOR_CLASS}") is None
+        ):  # a clause that introduces a list of its own ("... three principles:") includes the list
+            html_text += str(following).replace("<ul", "<div").replace("<ol", "<div")
+        block = BeautifulSoup(html_text, "html.parser")
         for tag in block.select(f"a.{ANCHOR_CLASS}, ul, ol, .headerlink"):
             if tag.name in ("ul", "ol") or tag.get("data-clause") == number or "headerlink" in tag.get("class", []):
                 tag.decompose()
-        found[number] = " ".join(block.get_text(" ").split()).replace(" ,", ",").replace(" .", ".")
+        found[number] = re.sub(r"[ \t\r\n]+", " ", block.get_text("")).strip()
     return found
 
 
@@ -166,7 +177,7 @@ class ClauseChange:
 
 def word_diff(old: str, new: str) -> list[tuple[str, str]]:
     """The words of both texts in reading order, each run tagged equal, insert or delete (join them with spaces)."""
-    a, b = old.split(), new.split()
+    a, b = old.split(" "), new.split(" ")
     parts: list[tuple[str, str]] = []
     for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
         if op == "equal":

@@ -110,7 +110,8 @@ def on_page_context(context, page, config, nav):
     set_locale(locale)
     try:
         if PENDING_CHANGES in content:
-            html = render_partial("changes.html", versions=versions, policy_url="policy.html")
+            counts = {release.version: count_text(changes, locale) for release, changes in versions}
+            html = render_partial("changes.html", versions=versions, counts=counts, policy_url="policy.html")
             content = content.replace(PENDING_CHANGES, html)
         if PENDING_ACK in content:
             previous = versions[0][0] if versions else None
@@ -127,6 +128,17 @@ def on_page_context(context, page, config, nav):
             log.warning("%s links to %s, but the policy has no such clause", page.file.src_uri, clause_anchor)
     page.content = content
     return context
+
+
+def count_text(changes, locale: str) -> str:
+    """ "2 clauses modifiées, 1 clause ajoutée": how many clauses of each kind changed."""
+    parts = []
+    for kind in ("changed", "added", "removed"):
+        n = sum(1 for change in changes if change.kind == kind)
+        if n:
+            one, many = label(f"count_{kind}", locale).split("|")
+            parts.append((one if n == 1 else many).format(n=n))
+    return ", ".join(parts)
 
 
 # Add the company's logo to the site, from wherever the company file keeps it.

@@ -16,6 +16,7 @@ from .grammar import capitalize_first, name_in_sentence
 from .labels import label
 from .clauses import FINGERPRINT_TOKEN, anchor_id
 from .pdf import PDF_NAMES, POSTER_NAMES
+from .sector import POLICY_SECTIONS, shown
 from .schema import ROLES, Company, CompanyFile, Contact, FrontPageTest
 from .site import format_day
 from .text import current_locale, escape_text
@@ -141,10 +142,13 @@ class PageMacros:
             company=self.model.company.display_legal_name,
         )
 
-    def self_check(self, prefix: str = "self-check") -> Markup:
-        """The sector's before-you-post checklist as a self-check that gives a verdict."""
+    def self_check(self, first: str = "", prefix: str = "self-check") -> Markup:
+        """The sector's before-you-post checklist as a self-check that gives a verdict; `first`: an item the page
+        writes itself (HTML from the page, level stop), such as the front-page test."""
         locale = current_locale()
-        items = [{"text": item.text.get(locale), "level": item.level} for item in self.model.sector_data.checklist]
+        checklist = shown(self.model.sector_data.checklist, self.model.practices_in_effect)
+        items = [{"text": Markup(first), "level": "stop"}] if first else []
+        items += [{"text": item.text.get(locale), "level": item.level} for item in checklist]
         contact = self.model.contacts.social_media.name.get(locale)
         return render_partial("self-check.html", items=items, contact=contact, prefix=prefix)
 
@@ -162,12 +166,10 @@ def quiz_data() -> dict[str, Any]:
 def quiz_questions(model: CompanyFile, locale: str) -> list[dict[str, Any]]:
     """Every quiz question in one language: the scenarios this company shows, then the rules."""
     data = quiz_data()
-    practices = model.practices_in_effect
     questions = []
-    for scenario in model.sector_data.scenarios:
-        if not all(getattr(practices, name, False) for name in scenario.requires):
-            continue
-        section = data["sections"][scenario.policy_section]
+    for scenario in shown(model.sector_data.scenarios, model.practices_in_effect):
+        section = POLICY_SECTIONS[scenario.policy_section]
+        where = label("quiz_section", locale, number=section["number"], title=section[locale])
         questions.append(
             {
                 "source": f"scenario:{scenario.id}",
@@ -177,7 +179,7 @@ def quiz_questions(model: CompanyFile, locale: str) -> list[dict[str, Any]]:
                     for c in scenario.question.choices
                 ],
                 "href": Markup(f"policy.html#{scenario.policy_section}"),
-                "where": label("quiz_see_rule", locale, where=f"section {section}"),
+                "where": label("quiz_see_rule", locale, where=where),
             }
         )
     for rule in data["rules"]:

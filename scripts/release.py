@@ -111,7 +111,7 @@ def add_history(data: Any, version: str, effective: Any, changes: dict[str, str]
         return False
     entry = CommentedMap()
     entry["version"] = DoubleQuotedScalarString(version)
-    entry["date"] = effective
+    entry["date"] = dt.date.fromordinal(effective.toordinal())  # a copy: the same object would become a YAML alias
     entry["changes"] = CommentedMap(changes)
     if history is None:
         policy["history"] = [entry]
