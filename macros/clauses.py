@@ -135,7 +135,11 @@ def check_release(archive: list[Release], release: Release) -> bool:
     if release.version in recorded:
         if recorded[release.version].clauses == release.clauses:
             return False
-        changed = sorted(compare(recorded[release.version].clauses, release.clauses).keys(), key=str)
+        old = recorded[release.version].clauses
+        changed = sorted(
+            {n for lang, clauses in release.clauses.items() for n in compare(old.get(lang, {}), clauses)},
+            key=lambda n: tuple(int(p) for p in n.split(".")),
+        )
         raise ReleaseRefused(
             f"version {release.version} is already recorded, and the policy's text has changed since "
             f"(in {', '.join(changed)}). A recorded version never changes: give the policy a new version "

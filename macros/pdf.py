@@ -100,12 +100,12 @@ RULES_SCRIPT = """() => {
   return node ? node.outerHTML : null;
 }"""
 
-# Shrink the poster until it fits on one sheet (the page box minus its margins, in CSS pixels).
-FIT_SCRIPT = """([width, height]) => {
+# Size the poster to fill one sheet: the largest zoom (1.6 at most) at which it still fits the page's height.
+FIT_SCRIPT = """(height) => {
   const body = document.body;
-  for (let zoom = 1; zoom > 0.4; zoom -= 0.03) {
+  for (let zoom = 1.6; zoom > 0.4; zoom -= 0.05) {
     body.style.zoom = zoom;
-    if (body.scrollHeight * zoom <= height && body.scrollWidth * zoom <= width + 1) return zoom;
+    if (body.scrollHeight * zoom <= height) return zoom;
   }
   return 0.4;
 }"""
@@ -152,10 +152,18 @@ def print_poster(page, folder: Path, model: CompanyFile, locale: str, fingerprin
         )
     finally:
         set_locale(None)
-    page.set_content(html)
     margin_px = round(14 / 25.4 * 96) * 2
     width, height = PAPER_PX[paper]
-    page.evaluate(FIT_SCRIPT, [width - margin_px, height - margin_px])
-    target = folder / POSTER_NAMES[locale]
-    page.pdf(path=str(target), format=paper, print_background=True, prefer_css_page_size=True)
+    viewport = page.viewport_size
+    page.set_viewport_size({"width": width - margin_px, "height": height - margin_px})  # lay out as on the sheet
+    try:
+        page.set_content(html)
+        page.emulate_media(media="print")
+        page.evaluate(FIT_SCRIPT, height - margin_px - 8)
+        target = folder / POSTER_NAMES[locale]
+        page.pdf(path=str(target), format=paper, print_background=True, prefer_css_page_size=True)
+    finally:
+        page.emulate_media(media=None)
+        if viewport:
+            page.set_viewport_size(viewport)
     return target
