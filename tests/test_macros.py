@@ -38,6 +38,14 @@ def test_every_macro_is_registered():
         "contact_inline",
         "values_list",
         "legal_notice",
+        "value_for",
+        "clause",
+        "policy_fingerprint",
+        "acknowledgement_form_link",
+        "changes_since_versions",
+        "acknowledgement_changes",
+        "quiz",
+        "self_check",
     }
     assert set(FILTERS) == {"date", "link", "mailto"}
 

@@ -30,7 +30,7 @@
   quiz.classList.add("quiz--js");
   questions.forEach(function (question) {
     var feedback = question.querySelector(".quiz-feedback");
-    question.querySelector(".quiz-answer").hidden = true; // the feedback below each answer takes its place
+    // .quiz--js hides the <details> answers (quiz.css): the feedback below each answer takes their place
     question.addEventListener("change", function (event) {
       var input = event.target;
       if (input.type !== "radio") return;
