@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 
 from markupsafe import escape
+from mkdocs.exceptions import PluginError
 
 from .labels import label
 from .schema import CompanyFile
@@ -26,6 +27,9 @@ CHROMIUM_FLAGS = [
 PDF_NAMES = {"fr": "politique-medias-sociaux.pdf", "en": "social-media-policy.pdf"}
 POSTER_NAMES = {"fr": "affiche-medias-sociaux.pdf", "en": "social-media-poster.pdf"}
 POSTER_PAPER = {"fr": "A3"}  # by jurisdiction; Tabloid (11 x 17 in) elsewhere
+
+LAUNCH_TIMEOUT_MS = 30_000  # Chromium starts in a second or two; Playwright's own default is 3 minutes
+PAGE_TIMEOUT_MS = 60_000  # opening one policy page, and every other wait on the page
 
 
 def chromium_path() -> str:
@@ -66,12 +70,27 @@ def print_policy(
     """Print policy.html of each language folder to its PDF; Letter paper, A4 for France."""
     from playwright.sync_api import sync_playwright  # only when printing: previews do not need it
 
+    from playwright.sync_api import Error as PlaywrightError
+
     paper = "A4" if model.jurisdiction.value == "fr" else "Letter"
     written = []
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
         try:
-            page = browser.new_page()
+            browser = playwright.chromium.launch(
+                executable_path=chromium_path(), args=CHROMIUM_FLAGS, timeout=LAUNCH_TIMEOUT_MS
+            )
+        except PlaywrightError as error:
+            reason = str(error).strip().splitlines()[0][:200] if str(error).strip() else type(error).__name__
+            raise PluginError(
+                f"No PDF of the policy: Chromium at {chromium_path()} did not start ({reason}). "
+                "Set CHROMIUM_PATH to a working Chromium, or build without the PDF: POLICY_PDF=0."
+            ) from None
+        try:
+            # The page is printed as a document: no JavaScript, and no request other than the site's own files.
+            context = browser.new_context(java_script_enabled=False)
+            context.set_default_timeout(PAGE_TIMEOUT_MS)
+            context.route("**/*", lambda route: _only_site_files(route, site_dir))
+            page = context.new_page()
             for locale, folder in folders.items():
                 page.goto((folder / "policy.html").as_uri())
                 target = folder / PDF_NAMES[locale]
@@ -88,9 +107,25 @@ def print_policy(
                 if (folder / "at-a-glance.html").is_file():
                     written.append(print_poster(page, folder, model, locale, fingerprint, logo))
                     log.info("Poster PDF: %s", written[-1].relative_to(site_dir))
+        except PlaywrightError as error:
+            reason = str(error).strip().splitlines()[0][:200] if str(error).strip() else type(error).__name__
+            raise PluginError(f"No PDF of the policy: Chromium stopped while printing ({reason}).") from None
         finally:
             browser.close()
     return written
+
+
+def _only_site_files(route, site_dir: Path) -> None:
+    """Let the page load the built site's own files; refuse every other request (network, other files)."""
+    url = route.request.url
+    if url.startswith("file://"):
+        from urllib.parse import unquote, urlparse
+
+        path = Path(unquote(urlparse(url).path)).resolve()
+        if path.is_relative_to(site_dir.resolve()):
+            route.continue_()
+            return
+    route.abort("blockedbyclient")
 
 
 # The list of the ten rules on the built "at a glance" page: the first list after the heading #rules.

@@ -19,7 +19,7 @@ from .pdf import PDF_NAMES, POSTER_NAMES
 from .sector import POLICY_SECTIONS, shown
 from .schema import ROLES, Company, CompanyFile, Contact, FrontPageTest
 from .site import format_day
-from .text import current_locale, escape_text
+from .text import current_locale, escape_text, mailto_uri
 
 _partials = Environment(
     loader=FileSystemLoader(Path(__file__).parent / "templates"),
@@ -31,13 +31,7 @@ _partials = Environment(
 )
 
 
-def mailto_href(address: str) -> str:
-    """A mailto: address with its local part percent-encoded, so ?, & and = cannot add headers."""
-    local, _, domain = str(address).rpartition("@")
-    return f"mailto:{quote(local, safe='')}@{domain}"
-
-
-_partials.filters["mailto_href"] = mailto_href
+_partials.globals["mailto"] = mailto_uri
 
 
 def render_partial(name: str, **context: Any) -> Markup:
@@ -234,7 +228,7 @@ def link_filter(url: str, text: Any = None) -> Markup:
 
 def mailto_filter(address: str) -> Markup:
     """An e-mail address from company.yml as a mailto link."""
-    return render_partial("link.html", url=mailto_href(address), text=address)
+    return render_partial("link.html", url=mailto_uri(address), text=address)
 
 
 class CompanyNoun:
