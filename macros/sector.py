@@ -194,13 +194,32 @@ class Scenario(Frozen):
 
 
 POLICY_SECTIONS: dict[str, dict[str, Any]] = {
-    # policy_section -> its number and title on the policy page, in each language (docs/policy.*.md)
-    "personal-use": {"number": 5, "fr": "Usage personnel", "en": "Personal use"},
-    "speaking": {"number": 6, "fr": "Parler de l'entreprise", "en": "Speaking about the company"},
-    "confidentiality": {"number": 7, "fr": "Confidentialité", "en": "Confidentiality"},
-    "official-accounts": {"number": 8, "fr": "Comptes officiels", "en": "Official accounts"},
-    "monitoring": {"number": 9, "fr": "Surveillance", "en": "Monitoring"},
-    "breaches": {"number": 10, "fr": "Manquements et conséquences", "en": "Breaches and consequences"},
+    # policy_section -> its number and title on the policy page, in each language (docs/policy.*.md), and the
+    # guide page that explains it (link and text in each language), for the scenarios page's "which rule applies"
+    "personal-use": {
+        "number": 5, "fr": "Usage personnel", "en": "Personal use",
+        "guide": {"url": "conduct.md#front-page-test", "fr": "le test de la une", "en": "the front-page test"},
+    },
+    "speaking": {
+        "number": 6, "fr": "Parler de l'entreprise", "en": "Speaking about the company",
+        "guide": {"url": "conduct.md#disclosure", "fr": "dites pour qui vous travaillez", "en": "say who you work for"},
+    },
+    "confidentiality": {
+        "number": 7, "fr": "Confidentialité", "en": "Confidentiality",
+        "guide": {"url": "conduct.md#confidentiality", "fr": "ce qui reste confidentiel", "en": "what stays confidential"},
+    },
+    "official-accounts": {
+        "number": 8, "fr": "Comptes officiels", "en": "Official accounts",
+        "guide": {"url": "official-accounts.md#security", "fr": "la sécurité des comptes", "en": "account security"},
+    },
+    "monitoring": {
+        "number": 9, "fr": "Surveillance", "en": "Monitoring",
+        "guide": {"url": "monitoring.md#response-tree", "fr": "l'arbre de décision", "en": "the decision tree"},
+    },
+    "breaches": {
+        "number": 10, "fr": "Manquements et conséquences", "en": "Breaches and consequences",
+        "guide": {"url": "mistakes.md", "fr": "les 7 erreurs à éviter", "en": "the 7 mistakes to avoid"},
+    },
 }
 
 

@@ -169,6 +169,21 @@ def read_company_file_for(data: dict[str, Any], tmp: Path | None = None):
     return read_company_file(write_company(folder, data))
 
 
+@pytest.mark.slow
+def test_policy_sections_map_matches_the_policy_page(build_company):
+    """The scenarios page links each case to its policy section through one map (macros/sector.py)."""
+    from macros.sector import POLICY_SECTIONS
+
+    site = build_company(key="example")
+    for lang in LANGS:
+        policy = site.soup("policy", lang)
+        for key, section in POLICY_SECTIONS.items():
+            heading = policy.find(id=key)
+            assert heading is not None, key
+            title = heading.get_text(" ").replace("¶", "").strip()
+            assert title == f"{section['number']}. {section[lang]}", (lang, key, title)
+
+
 # --- Practices, contacts, overrides --------------------------------------------------------------------
 
 
