@@ -39,6 +39,13 @@ def test_every_macro_is_registered():
         "values_list",
         "legal_notice",
         "value_for",
+        "clause",
+        "policy_fingerprint",
+        "acknowledgement_form_link",
+        "changes_since_versions",
+        "acknowledgement_changes",
+        "quiz",
+        "self_check",
     }
     assert set(FILTERS) == {"date", "link", "mailto", "lcfirst", "join_list", "capitalize_first"}
 
