@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 MKDOCS := NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs
 STAMP := $(VENV)/.installed
 
-.PHONY: help serve build companies test test-fast bench schema clean
+.PHONY: help serve build companies release test test-fast bench schema clean
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -23,8 +23,12 @@ companies: $(STAMP) ## Build every companies/<name>/company.yml into build/<name
 	scripts/install-chromium.sh
 	scripts/build-companies.sh build
 
-test: $(STAMP) ## Run every test (installs Chromium from Debian's packages if it is missing)
+release: $(STAMP) ## Record the current policy version in policy-archive/ before announcing it (COMPANY_FILE=path too)
+	$(BIN)/python scripts/release.py
+
+test: $(STAMP) ## Run every test (installs Chromium and hunspell from Debian's packages if they are missing)
 	scripts/install-chromium.sh
+	scripts/install-spelling.sh
 	$(BIN)/python -m pytest
 
 test-fast: $(STAMP) ## Run the tests that need no browser

@@ -7,7 +7,7 @@ company.yml), render.py (macros and filters) and text.py (company text as text).
 from __future__ import annotations
 
 from .sector import POLICY_SECTIONS, shown
-from .render import CompanyNoun, filters_for, macros_for, policy_pdf_link
+from .render import CompanyNoun, filters_for, macros_for, policy_pdf_link, poster_pdf_link
 from .site import load_company
 from .adoption import Adoption
 from .text import finalize, set_locale
@@ -44,6 +44,7 @@ def define_env(env):
     for name, function in macros_for(model).items():
         env.macro(function, name)
     env.macro(lambda: policy_pdf_link(env.conf.extra["policy_pdf"]), "policy_pdf_link")
+    env.macro(lambda: poster_pdf_link(env.conf.extra["policy_pdf"]), "poster_pdf_link")
     for name, function in filters_for(model).items():
         env.filter(function, name)
 

@@ -15,6 +15,7 @@ from markupsafe import Markup
 from .render import LAWYER_MARK, render_partial
 from .site import format_day
 from .sources import CITATIONS, Citation, registry
+from .text import set_locale
 
 BLOCKS = ("p", "li", "td", "th", "dd", "dt", "blockquote", "summary", "figcaption")
 HEADINGS = ("h1", "h2", "h3", "h4")
@@ -121,9 +122,13 @@ def fill_tables(content: str, locale: str, order: list[str], from_url: str = "")
         return content
     table_rows = rows(locale, order, from_url)
     checked = format_day(registry().checked, locale)
-    for print_only in (False, True):
-        mark = LAWYER_MARK.format(print_only="1" if print_only else "0")
-        if mark in content:
-            table = render_partial("lawyer-table.html", rows=table_rows, checked=checked, print_only=print_only)
-            content = content.replace(mark, str(Markup(table)))
+    set_locale(locale)  # the partial's words in the page's language
+    try:
+        for print_only in (False, True):
+            mark = LAWYER_MARK.format(print_only="1" if print_only else "0")
+            if mark in content:
+                table = render_partial("lawyer-table.html", rows=table_rows, checked=checked, print_only=print_only)
+                content = content.replace(mark, str(Markup(table)))
+    finally:
+        set_locale(None)
     return content

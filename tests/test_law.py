@@ -59,7 +59,7 @@ HAND_WRITTEN = re.compile(
     r"|\bL\.?\s?\d{4}-\d"  # L1121-1, L. 1222-4
     r"|\bs{1,2}\.\s?\d"  # s. 7, ss. 4-5
     r"|\b[Ss]ections?\s+\d"  # section 7 (of a statute)
-    r"|§"
+    r"|§(?!\s?\d{1,2}\.\d{1,2}\b)"  # § 980, § 255.5 (but "§ 5.3" is a clause of the site's own policy)
     r"|\b\d+\s+(?:CFR|U\.S\.C)"  # 16 CFR 255, 29 U.S.C. 157
     r"|\bn[°o]\.?\s?\d{2}-\d{2}"  # n° 16-11.690
     r"|\b\d{4}\s+(?:SCC|CSC|QCTA|CanLII)\b"  # 2013 SCC 34
@@ -109,6 +109,7 @@ def test_no_article_number_is_written_by_hand():
         "Section 7 of the Act",
         "16 CFR 255.5",
         "§ 980",
+        "16 CFR § 255.5",
         "Cass. soc., n° 16-11.690",
         "Irving, 2013 SCC 34",
     ],
@@ -120,6 +121,7 @@ def test_the_hand_written_detector_catches_citations(sample):
 def test_the_hand_written_detector_spares_cite_calls_and_policy_sections():
     assert hand_written_citations("le Code ({{ cite('qc-ccq-2088', 'article') }}) et la [section 10](policy.md)") == []
     assert hand_written_citations("voir la section 6.", policy=True) == []
+    assert hand_written_citations("chaque clause porte un numéro, comme « § 5.3 »") == []
     assert hand_written_citations("section 7 of the National Labor Relations Act", policy=True)
 
 

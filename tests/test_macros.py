@@ -43,6 +43,13 @@ def test_every_macro_is_registered():
         "region_laws",
         "lawyer_table",
         "legal_appendix",
+        "clause",
+        "policy_fingerprint",
+        "acknowledgement_form_link",
+        "changes_since_versions",
+        "acknowledgement_changes",
+        "quiz",
+        "self_check",
     }
     assert set(FILTERS) == {"date", "link", "mailto", "lcfirst", "join_list", "capitalize_first"}
 
