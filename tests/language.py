@@ -25,13 +25,16 @@ SENTENCE_END = re.compile(r"[.!?…]+(?=\s|$)|[:;](?=\s)")
 FORMULAS = {"en": (206.835, 1.015, 84.6), "fr": (207.0, 1.015, 73.6)}  # Flesch; Kandel & Moles (1958)
 
 
-def blocks(article: Tag) -> list[str]:
-    """The text of each innermost block of a page's content (a paragraph, a list item, a cell...)."""
+def blocks(article: Tag, quoted: bool = True) -> list[str]:
+    """The text of each innermost block of a page's content (a paragraph, a list item, a cell...).
+    quoted=False leaves out the lawyer's tables, which quote the other pages and the titles of statutes."""
     found = []
     for tag in article.find_all(BLOCKS):
         if tag.find(BLOCKS):  # a list item holding paragraphs: its paragraphs count, not it
             continue
         if tag.find_parent(["pre", "code"]) or tag.find_parent(class_="headerlink"):
+            continue
+        if not quoted and tag.find_parent(class_="policy-lawyer"):
             continue
         text = " ".join(tag.get_text(" ").split())
         if text:
