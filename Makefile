@@ -19,9 +19,9 @@ build: $(STAMP) ## Build the site into site/, with the policy as a PDF (COMPANY_
 	scripts/install-chromium.sh
 	$(MKDOCS) build
 
-companies: $(STAMP) ## Build every companies/<name>/company.yml into build/<name>/
+companies: $(STAMP) ## Build every companies/<name>/company.yml into build/<name>/ and build/<name>.zip, in parallel
 	scripts/install-chromium.sh
-	scripts/build-companies.sh build
+	$(BIN)/python scripts/build_companies.py
 
 test: $(STAMP) ## Run every test (installs Chromium from Debian's packages if it is missing)
 	scripts/install-chromium.sh

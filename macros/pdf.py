@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import logging
 import os
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any, Iterator
 
 from markupsafe import escape
 
@@ -22,6 +24,8 @@ CHROMIUM_FLAGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+
+_shared: Any = None  # a browser kept open by shared_browser(), for builds of many companies in one process
 
 PDF_NAMES = {"fr": "politique-medias-sociaux.pdf", "en": "social-media-policy.pdf"}
 
@@ -58,16 +62,43 @@ def _footer(locale: str) -> str:
     )
 
 
-def print_policy(site_dir: Path, folders: dict[str, Path], model: CompanyFile) -> list[Path]:
-    """Print policy.html of each language folder to its PDF; Letter paper, A4 for France."""
+@contextmanager
+def shared_browser() -> Iterator[None]:
+    """Keep one Chromium open while several builds in this process print their PDFs (scripts/build_companies.py)."""
+    global _shared
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        _shared = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
+        try:
+            yield
+        finally:
+            _shared.close()
+            _shared = None
+
+
+@contextmanager
+def _browser() -> Iterator[Any]:
+    if _shared is not None:
+        yield _shared
+        return
     from playwright.sync_api import sync_playwright  # only when printing: previews do not need it
 
-    paper = "A4" if model.jurisdiction.value == "fr" else "Letter"
-    written = []
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
         try:
-            page = browser.new_page()
+            yield browser
+        finally:
+            browser.close()
+
+
+def print_policy(site_dir: Path, folders: dict[str, Path], model: CompanyFile) -> list[Path]:
+    """Print policy.html of each language folder to its PDF; Letter paper, A4 for France."""
+    paper = "A4" if model.jurisdiction.value == "fr" else "Letter"
+    written = []
+    with _browser() as browser:
+        page = browser.new_page()
+        try:
             for locale, folder in folders.items():
                 page.goto((folder / "policy.html").as_uri())
                 target = folder / PDF_NAMES[locale]
@@ -82,5 +113,5 @@ def print_policy(site_dir: Path, folders: dict[str, Path], model: CompanyFile) -
                 written.append(target)
                 log.info("Policy PDF: %s", target.relative_to(site_dir))
         finally:
-            browser.close()
+            page.close()
     return written
