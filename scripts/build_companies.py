@@ -1,6 +1,7 @@
 """Build one site per company, in parallel: every companies/<name>/company.yml into build/<name>/ and build/<name>.zip.
 
-Usage: .venv/bin/python scripts/build_companies.py [--companies companies] [--output build] [--jobs N]
+Usage: .venv/bin/python scripts/build_companies.py [--companies companies] [--output build] [--jobs N] [--only NAME]
+       python3 scripts/build_companies.py --list      (the companies as JSON, for a CI matrix; needs no packages)
 
 One worker process per core. Each worker builds its companies one after another, in-process (MkDocs'
 own `build` with `load_config`, as `mkdocs build` does), and keeps one Chromium open for all the PDFs
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import concurrent.futures
+import json
 import logging
 import os
 import shutil
@@ -164,10 +166,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--companies", type=Path, default=ROOT / "companies", help="folder of <name>/company.yml")
     parser.add_argument("--output", type=Path, default=ROOT / "build", help="where the sites and zips go")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="worker processes (default: cores)")
+    parser.add_argument("--only", action="append", metavar="NAME", help="build only this company (repeatable)")
+    parser.add_argument("--list", action="store_true", help="print the companies' folder names as JSON, build nothing")
     parser.add_argument("--config", type=Path, default=ROOT / "mkdocs.yml", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
 
     files = find_companies(args.companies)
+    if args.list:
+        print(json.dumps([f.parent.name for f in files]))
+        return 0
+    if args.only:
+        unknown = set(args.only) - {f.parent.name for f in files}
+        if unknown:
+            print(f"No {args.companies}/<name>/company.yml for: {', '.join(sorted(unknown))}.", file=sys.stderr)
+            return 1
+        files = [f for f in files if f.parent.name in args.only]
     if not files:
         print(f"No {args.companies}/<name>/company.yml found.", file=sys.stderr)
         return 1
