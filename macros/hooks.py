@@ -22,6 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # so that `macr
 from macros.labels import label  # noqa: E402
 from macros.pdf import pdf_wanted, print_policy  # noqa: E402
 from macros.loader import company_file_path  # noqa: E402
+from macros.seo import absolute_alternates, logo_size, page_description  # noqa: E402
 from macros.site import load_company, logo_file, project_dir, theme_data  # noqa: E402
 
 LOGO_URI = "assets/company/logo{suffix}"
@@ -49,6 +50,7 @@ def on_config(config):
     logo = logo_file(config, model)
     if logo is not None:  # the company's logo in the header and as the browser tab's icon
         config.theme["logo"] = config.theme["favicon"] = LOGO_URI.format(suffix=logo.suffix.lower())
+        config.extra["policy_logo_size"] = logo_size(logo)  # overrides/partials/logo.html
     for scheme in config.theme["palette"]:
         scheme["toggle"]["name"] = label("light_mode" if scheme["scheme"] == "default" else "dark_mode", locale)
     return config
@@ -70,10 +72,19 @@ TASK_ITEM = re.compile(
 
 
 # Page HTML, per language: permalink titles in the page's language, and checkboxes that say what they check.
+# The page's description (its front matter's, else its "In brief" box, else its first paragraph) for its <head>.
 def on_page_content(html, page, config, files):
     html = TASK_ITEM.sub(r"\1\2</label>", html)
+    page.meta["description"] = escape(page_description(html, page.meta.get("description")))  # theme prints it as is
     configured = config.mdx_configs["toc"]["permalink_title"]
     return html.replace(f'title="{configured}"', f'title="{label("permalink", page.file.locale)}"')
+
+
+# With SITE_URL, the language alternates in each page's head become full addresses, as search engines want them.
+def on_post_page(output, page, config):
+    if config.site_url and page.canonical_url:
+        return absolute_alternates(output, page.canonical_url)
+    return output
 
 
 # Add the company's logo to the site, from wherever the company file keeps it.
