@@ -7,7 +7,8 @@ company.yml), render.py (macros and filters) and text.py (company text as text).
 from __future__ import annotations
 
 from .render import FILTERS, macros_for, policy_pdf_link
-from .site import load_company
+from .site import load_company, project_dir
+from .speed import cache_page_compiles
 from .text import finalize, set_locale
 
 
@@ -40,3 +41,4 @@ def on_pre_page_macros(env):
     """Before each page: its language for company text, and escaping of everything pages print."""
     set_locale(env.page.file.locale)
     env.env.finalize = finalize
+    cache_page_compiles(env.env, project_dir(env.conf))  # a page's text compiled once, not at every build

@@ -24,6 +24,7 @@ from macros.pdf import pdf_wanted, print_policy  # noqa: E402
 from macros.loader import company_file_path  # noqa: E402
 from macros.seo import absolute_alternates, logo_size, page_description  # noqa: E402
 from macros.site import load_company, logo_file, project_dir, theme_data  # noqa: E402
+from macros.speed import template_cache  # noqa: E402
 
 LOGO_URI = "assets/company/logo{suffix}"
 
@@ -78,6 +79,12 @@ def on_page_content(html, page, config, files):
     page.meta["description"] = escape(page_description(html, page.meta.get("description")))  # theme prints it as is
     configured = config.mdx_configs["toc"]["permalink_title"]
     return html.replace(f'title="{configured}"', f'title="{label("permalink", page.file.locale)}"')
+
+
+# Theme templates compiled once, not once per language and per build (macros/speed.py).
+def on_env(env, config, files):
+    env.bytecode_cache = template_cache(project_dir(config))
+    return env
 
 
 # With SITE_URL, the language alternates in each page's head become full addresses, as search engines want them.
