@@ -24,7 +24,7 @@ from macros.pdf import pdf_wanted, print_policy  # noqa: E402
 from macros.loader import company_file_path  # noqa: E402
 from macros.seo import absolute_alternates, logo_size, page_description  # noqa: E402
 from macros.site import load_company, logo_file, project_dir, theme_data  # noqa: E402
-from macros.speed import template_cache  # noqa: E402
+from macros.speed import forget_theme_listing, share_theme_listing, template_cache  # noqa: E402
 
 LOGO_URI = "assets/company/logo{suffix}"
 
@@ -43,6 +43,9 @@ def on_startup(command, dirty):
 def on_config(config):
     model = load_company(config)
     i18n = config.plugins["i18n"]
+    if not i18n.building:  # the build itself, not one of its languages (macros/speed.py)
+        forget_theme_listing()
+    share_theme_listing(config.theme)
     choose_languages(i18n.config.languages, model.languages)
     locale = i18n.current_language or i18n.default_language  # the language this build is for
     config.site_name = escape(model.company.name)  # theme templates print it without escaping

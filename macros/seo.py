@@ -77,10 +77,14 @@ def page_description(html: str, front_matter: object = None) -> str:
     """The page's description: `description:` in its front matter, else its "In brief" box, else its first paragraph."""
     if isinstance(front_matter, str) and front_matter.strip():
         return shorten(front_matter)
-    parser = _Summary()
-    parser.feed(html)
-    parser.close()
-    return shorten("".join(parser.abstract) or "".join(parser.first_paragraph))
+    for part in (html[:12000], html):  # the summary is near the top: read the rest only when it is not
+        parser = _Summary()
+        parser.feed(part)
+        summary = "".join(parser.abstract) if parser.abstract_done else ""
+        summary = summary or "".join(parser.first_paragraph)
+        if summary.strip() or len(part) == len(html):
+            return shorten(summary)
+    return ""
 
 
 ALTERNATE = re.compile(r'(<link rel="alternate" href=")([^"]*)(" hreflang="[^"]+">)')

@@ -102,3 +102,40 @@ def cache_page_compiles(env: jinja2.Environment, project_dir: Path) -> None:
 
     env.compile = compile  # type: ignore[method-assign]
     env._policy_cached = True  # type: ignore[attr-defined]
+
+
+_listings: dict[tuple[Any, ...], list[str]] = {}
+
+
+def forget_theme_listing() -> None:
+    """Start of a build (not of a language's inner build): the theme's files may have changed since the last."""
+    _listings.clear()
+
+
+def share_theme_listing(theme: Any) -> None:
+    """One walk of the theme's folders per build, not one per language.
+
+    MkDocs lists every file of the theme (Material has thousands of icons) to copy its assets; it does it
+    again for each language mkdocs-static-i18n builds. Same folders, same answer: keep it for the build.
+    """
+    if getattr(theme, "_policy_listing", False):
+        return
+    get_env = theme.get_env
+
+    def get_env_sharing_listing() -> jinja2.Environment:
+        env = get_env()
+        list_templates = env.list_templates
+
+        def listing(extensions: Any = None, filter_func: Any = None) -> list[str]:
+            if extensions is not None or filter_func is None:
+                return list_templates(extensions, filter_func)
+            key = (tuple(dict.fromkeys(theme.dirs)), tuple(sorted(theme.static_templates)))  # i18n adds a dir twice
+            if key not in _listings:
+                _listings[key] = list_templates(extensions, filter_func)
+            return list(_listings[key])
+
+        env.list_templates = listing  # type: ignore[method-assign]
+        return env
+
+    theme.get_env = get_env_sharing_listing
+    theme._policy_listing = True
