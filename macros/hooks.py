@@ -3,38 +3,48 @@ and the PDF of the policy.
 
 Loaded by `hooks:` in mkdocs.yml. company.yml is checked in `on_config`, which
 MkDocs runs before it empties the site folder: a bad file leaves site/ as it was.
+An output folder that holds the company's own files is refused there too. The site
+is then built in a staging folder beside site/ and put in place only at the very end,
+after the PDF: any later failure also leaves the previous site as it was.
 """
 
 from __future__ import annotations
 
 import json
+import logging
 import re
 import shutil
 import sys
 from pathlib import Path
 
 from markupsafe import escape
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
+from mkdocs.utils import CountHandler
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # so that `macros` imports as a package
 
 from macros.labels import label  # noqa: E402
 from macros.pdf import pdf_wanted, print_policy  # noqa: E402
 from macros.loader import company_file_path  # noqa: E402
+from macros.safety import output_folder_problem  # noqa: E402
 from macros.seo import absolute_alternates, logo_size, page_description  # noqa: E402
 from macros.site import load_company, logo_file, project_dir, theme_data  # noqa: E402
 from macros.speed import forget_theme_listing, share_theme_listing, template_cache  # noqa: E402
+from macros.staging import Staging  # noqa: E402
 
 LOGO_URI = "assets/company/logo{suffix}"
 
 _command: str | None = None  # build, serve or gh-deploy
+_dirty = False
+_staging: Staging | None = None  # where this build writes until it has succeeded
 
 
 # Remember which command runs: the PDF is printed by `build` and `gh-deploy`, not by a preview.
 def on_startup(command, dirty):
-    global _command
-    _command = command
+    global _command, _dirty
+    _command, _dirty = command, dirty
 
 
 # First of all plugins: check company.yml before anything else runs (and long before MkDocs empties
@@ -43,8 +53,10 @@ def on_startup(command, dirty):
 def on_config(config):
     model = load_company(config)
     i18n = config.plugins["i18n"]
-    if not i18n.building:  # the build itself, not one of its languages (macros/speed.py)
-        forget_theme_listing()
+    if not i18n.building:  # the first build of a run (mkdocs-static-i18n runs one more per language)
+        refuse_output_folder(config, model)
+        stage(config)
+        forget_theme_listing()  # the theme's files are listed once per run (macros/speed.py)
     share_theme_listing(config.theme)
     choose_languages(i18n.config.languages, model.languages)
     locale = i18n.current_language or i18n.default_language  # the language this build is for
@@ -58,6 +70,66 @@ def on_config(config):
     for scheme in config.theme["palette"]:
         scheme["toggle"]["name"] = label("light_mode" if scheme["scheme"] == "default" else "dark_mode", locale)
     return config
+
+
+def refuse_output_folder(config, model) -> None:
+    """A build empties its output folder: refuse one that holds the company file, its folder or its logo."""
+    company_file = company_file_path(project_dir(config))
+    keep = {"the company file": company_file, "the company file's folder": company_file.parent}
+    logo = logo_file(config, model)
+    if logo is not None:
+        keep["the logo"] = logo
+    keep["the site's configuration"] = Path(config.config_file_path)
+    site_dir = Path(config.site_dir)
+    problem = output_folder_problem(site_dir, keep)
+    if problem is None and site_dir.is_dir():
+        other = next(iter(site_dir.glob("company.yml")), None) or next(iter(site_dir.glob("*/company.yml")), None)
+        if other is not None:
+            problem = (
+                f"The output folder {site_dir.resolve()} holds a company file ({other}): building there would "
+                "delete it. Choose another folder with -d. Nothing was changed."
+            )
+    if problem:
+        raise PluginError(problem)
+
+
+def stage(config) -> None:
+    """Point this build at a staging folder beside the output folder (not for a preview or a --dirty build)."""
+    global _staging
+    if _command == "serve" or _dirty:
+        return
+    if _staging is not None:  # a previous build of this process (tests, gh-deploy) that did not finish
+        _staging.discard()
+    _staging = Staging(Path(config.site_dir).resolve())
+    config.site_dir = str(_staging.folder)
+
+
+def unstage(config, succeeded: bool) -> None:
+    """Put the new site in place (when the build succeeded) or throw it away; the output folder is then the
+    site_dir again (gh-deploy publishes it)."""
+    global _staging
+    staging, _staging = _staging, None
+    if staging is None:
+        return
+    config.site_dir = str(staging.target)
+    if succeeded:
+        staging.swap_in()
+    else:
+        staging.discard()
+
+
+def strict_warnings() -> bool:
+    """Whether MkDocs counted warnings in strict mode: it aborts right after on_post_build."""
+    handlers = logging.getLogger("mkdocs").handlers
+    return any(h.get_counts() for h in handlers if isinstance(h, CountHandler))
+
+
+# Any failure after on_config: the staged site is thrown away, the previous site stays as it was.
+def on_build_error(error):
+    global _staging
+    if _staging is not None:
+        _staging.discard()
+        _staging = None
 
 
 def choose_languages(language_configs, languages: list[str]) -> None:
@@ -109,6 +181,9 @@ def on_files(files, config):
 # Rebuild when the company file changes, wherever COMPANY_FILE puts it.
 def on_serve(server, config, builder):
     server.watch(str(company_file_path(project_dir(config))))
+    logo = logo_file(config, load_company(config))
+    if logo is not None:  # a new logo under the same name shows up too
+        server.watch(str(logo))
     return server
 
 
@@ -126,8 +201,12 @@ def on_post_build(config):
     for folder in folders.values():
         if folder != site_dir and (site_dir / "sitemap.xml").is_file():
             shutil.copy(site_dir / "sitemap.xml", folder / "sitemap.xml")
+    if strict_warnings():
+        unstage(config, succeeded=False)  # MkDocs aborts next: the previous site stays
+        return
     if config.extra["policy_pdf"]:
         print_policy(site_dir, folders, load_company(config))
+    unstage(config, succeeded=True)
 
 
 def split_search_index(merged_file: Path, folders: dict[str, Path]) -> None:

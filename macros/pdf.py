@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from markupsafe import escape
+from mkdocs.exceptions import PluginError
 
 from .labels import label
 from .schema import CompanyFile
@@ -28,6 +29,9 @@ CHROMIUM_FLAGS = [
 _shared: Any = None  # a browser kept open by shared_browser(), for builds of many companies in one process
 
 PDF_NAMES = {"fr": "politique-medias-sociaux.pdf", "en": "social-media-policy.pdf"}
+
+LAUNCH_TIMEOUT_MS = 30_000  # Chromium starts in a second or two; Playwright's own default is 3 minutes
+PAGE_TIMEOUT_MS = 60_000  # opening one policy page, and every other wait on the page
 
 
 def chromium_path() -> str:
@@ -62,6 +66,19 @@ def _footer(locale: str) -> str:
     )
 
 
+def _launch(playwright: Any) -> Any:
+    from playwright.sync_api import Error as PlaywrightError
+
+    try:
+        return playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS, timeout=LAUNCH_TIMEOUT_MS)
+    except PlaywrightError as error:
+        reason = str(error).strip().splitlines()[0][:200] if str(error).strip() else type(error).__name__
+        raise PluginError(
+            f"No PDF of the policy: Chromium at {chromium_path()} did not start ({reason}). "
+            "Set CHROMIUM_PATH to a working Chromium, or build without the PDF: POLICY_PDF=0."
+        ) from None
+
+
 @contextmanager
 def shared_browser() -> Iterator[None]:
     """Keep one Chromium open while several builds in this process print their PDFs (scripts/build_companies.py)."""
@@ -69,7 +86,7 @@ def shared_browser() -> Iterator[None]:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        _shared = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
+        _shared = _launch(playwright)
         try:
             yield
         finally:
@@ -79,13 +96,14 @@ def shared_browser() -> Iterator[None]:
 
 @contextmanager
 def _browser() -> Iterator[Any]:
+    """The shared browser when there is one, else a Chromium for this build only."""
     if _shared is not None:
         yield _shared
         return
     from playwright.sync_api import sync_playwright  # only when printing: previews do not need it
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
+        browser = _launch(playwright)
         try:
             yield browser
         finally:
@@ -94,11 +112,17 @@ def _browser() -> Iterator[Any]:
 
 def print_policy(site_dir: Path, folders: dict[str, Path], model: CompanyFile) -> list[Path]:
     """Print policy.html of each language folder to its PDF; Letter paper, A4 for France."""
+    from playwright.sync_api import Error as PlaywrightError
+
     paper = "A4" if model.jurisdiction.value == "fr" else "Letter"
     written = []
     with _browser() as browser:
-        page = browser.new_page()
+        # The page is printed as a document: no JavaScript, and no request other than the site's own files.
+        context = browser.new_context(java_script_enabled=False)
         try:
+            context.set_default_timeout(PAGE_TIMEOUT_MS)
+            context.route("**/*", lambda route: _only_site_files(route, site_dir))
+            page = context.new_page()
             for locale, folder in folders.items():
                 page.goto((folder / "policy.html").as_uri())
                 target = folder / PDF_NAMES[locale]
@@ -112,6 +136,22 @@ def print_policy(site_dir: Path, folders: dict[str, Path], model: CompanyFile) -
                 )
                 written.append(target)
                 log.info("Policy PDF: %s", target.relative_to(site_dir))
+        except PlaywrightError as error:
+            reason = str(error).strip().splitlines()[0][:200] if str(error).strip() else type(error).__name__
+            raise PluginError(f"No PDF of the policy: Chromium stopped while printing ({reason}).") from None
         finally:
-            page.close()
+            context.close()
     return written
+
+
+def _only_site_files(route, site_dir: Path) -> None:
+    """Let the page load the built site's own files; refuse every other request (network, other files)."""
+    url = route.request.url
+    if url.startswith("file://"):
+        from urllib.parse import unquote, urlparse
+
+        path = Path(unquote(urlparse(url).path)).resolve()
+        if path.is_relative_to(site_dir.resolve()):
+            route.continue_()
+            return
+    route.abort("blockedbyclient")

@@ -13,7 +13,7 @@ from .labels import label
 from .pdf import PDF_NAMES
 from .schema import ROLES, CompanyFile, Contact
 from .site import format_day
-from .text import current_locale, escape_text
+from .text import current_locale, escape_text, mailto_uri
 
 _partials = Environment(
     loader=FileSystemLoader(Path(__file__).parent / "templates"),
@@ -23,6 +23,9 @@ _partials = Environment(
     trim_blocks=True,
     lstrip_blocks=True,
 )
+
+
+_partials.globals["mailto"] = mailto_uri
 
 
 def render_partial(name: str, **context: Any) -> Markup:
@@ -104,7 +107,7 @@ def link_filter(url: str, text: Any = None) -> Markup:
 
 def mailto_filter(address: str) -> Markup:
     """An e-mail address from company.yml as a mailto link."""
-    return render_partial("link.html", url=f"mailto:{address}", text=address)
+    return render_partial("link.html", url=mailto_uri(address), text=address)
 
 
 def macros_for(model: CompanyFile) -> dict[str, Any]:

@@ -22,6 +22,7 @@ from pydantic import (
     model_validator,
 )
 
+from .safety import BIDI_CONTROLS, MAX_YEAR, MIN_YEAR, shown, text_problem
 from .text import current_locale
 
 
@@ -48,6 +49,9 @@ def _single_line(value: str) -> str:
     value = " ".join(value.split())
     if not value:
         raise ValueError("is empty; write some text, or remove the key if it is optional")
+    problem = text_problem(value)  # too long, bidi controls, nothing visible (safety.py)
+    if problem:
+        raise ValueError(problem)
     return value
 
 
@@ -66,15 +70,28 @@ _URL = TypeAdapter(HttpUrl)
 
 
 def _web_address(value: str) -> str:
-    """A full http(s) address, kept exactly as written."""
+    """A full http(s) address, as a browser reads it (the normalised form is what pages show and link to)."""
     if not re.match(r"^https?://", value):
-        raise ValueError(f"must be a full web address starting with https:// (got {value!r})")
+        raise ValueError(f"must be a full web address starting with https:// (got {shown(value)})")
+    hidden = next((c for c in value if c.isspace() or unicodedata.category(c)[0] in "CZ" or c in BIDI_CONTROLS), None)
+    if hidden is not None:
+        raise ValueError(
+            f"contains a space or an invisible character (U+{ord(hidden):04X}) in {shown(value)}; "
+            "a web address has none: copy it again from the browser's address bar"
+        )
+    if "\\" in value:
+        raise ValueError(f"contains a backslash (\\) in {shown(value)}; web addresses use / only")
     try:
-        _URL.validate_python(value)
+        url = _URL.validate_python(value)
     except ValidationError as error:
         reason = error.errors()[0]["msg"].removeprefix("Input should be a valid URL, ")
-        raise ValueError(f"is not a web address a browser can open ({reason}): {value!r}") from None
-    return value
+        raise ValueError(f"is not a web address a browser can open ({reason}): {shown(value)}") from None
+    if url.username or url.password:
+        raise ValueError(
+            f"has a name before @ ({shown(value)}): the browser would open {url.host}, not the site the text shows; "
+            "remove everything between // and @"
+        )
+    return str(url)
 
 
 WebAddress = Annotated[str, BeforeValidator(_text_only), AfterValidator(_web_address)]
@@ -277,6 +294,11 @@ class Policy(Strict):
 
     @model_validator(mode="after")
     def _review_and_history(self) -> "Policy":
+        dates = [(("effective_date",), self.effective_date), (("next_review",), self.next_review)]
+        dates += [(("history", n, "date"), entry.date) for n, entry in enumerate(self.history)]
+        for path, day in dates:
+            if day is not None and not MIN_YEAR <= day.year <= MAX_YEAR:
+                raise FieldProblem(path, f"is {day}; write a date between the years {MIN_YEAR} and {MAX_YEAR}")
         if self.next_review is None and self.review_every_months is None:
             raise ValueError("give either next_review (a date, YYYY-MM-DD) or review_every_months (a number)")
         if self.next_review is not None and self.next_review <= self.effective_date:

@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from pathlib import Path
 from typing import Any
 
 from babel.dates import format_date
 
 from .labels import label
-from .loader import company_file_path, logo_path, read_company_file
+from .loader import company_file_path, logo_path, read_bytes, read_company_bytes
+from .safety import logo_problem
 from .schema import CompanyFile
+from .text import mailto_uri
 
 BABEL_LOCALES = {"fr": "fr_CA", "en": "en_CA"}
 
-_cache: dict[Path, tuple[tuple[int, int], CompanyFile]] = {}
+_cache: dict[Path, tuple[str, CompanyFile]] = {}
 
 
 def project_dir(config: Any) -> Path:
@@ -23,15 +26,18 @@ def project_dir(config: Any) -> Path:
 
 
 def load_company(config: Any) -> CompanyFile:
-    """The validated company file for this build; read again only when the file changes."""
+    """The validated company file for this build; checked again only when its content changes (a hash of the
+    bytes, not the file's time and size: an edit can keep both, on a network share for instance)."""
     file = company_file_path(project_dir(config))
-    status = file.stat() if file.is_file() else None
-    stamp = (status.st_mtime_ns, status.st_size) if status else (0, 0)
+    data = read_bytes(file)
+    digest = hashlib.sha256(data).hexdigest()
     cached = _cache.get(file)
-    if cached and cached[0] == stamp:
-        return cached[1]
-    model = read_company_file(file)
-    _cache[file] = (stamp, model)
+    if cached and cached[0] == digest:
+        logo = cached[1].company.logo  # checked again: the logo may change while the company file does not
+        if logo is None or logo_problem(logo, file) is None:
+            return cached[1]
+    model = read_company_bytes(file, data)
+    _cache[file] = (digest, model)
     return model
 
 
@@ -102,6 +108,7 @@ def theme_data(model: CompanyFile, locale: str) -> dict[str, Any]:
         "contact_name": lead.name,
         "contact_title": lead.title.get(locale),
         "contact_email": lead.email,
+        "contact_mailto": mailto_uri(lead.email),
         "contact_phone": lead.phone,
         "labels": {
             key: label(key, locale) for key in ("policy_version", "effective", "questions", "guidance_not_advice")

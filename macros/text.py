@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextvars
 import string
 from typing import Any
+from urllib.parse import quote
 
 from markupsafe import Markup
 
@@ -47,3 +48,8 @@ def finalize(value: Any) -> Any:
     if isinstance(value, (Markup, int)) and not isinstance(value, bool):
         return value
     return escape_text(value)
+
+
+def mailto_uri(address: str) -> str:
+    """A mailto: link to exactly this address: ? & = % # in it are encoded, so they cannot add a Bcc or a body."""
+    return "mailto:" + quote(str(address), safe="@")
