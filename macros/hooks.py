@@ -31,7 +31,7 @@ from macros.loader import company_file_path  # noqa: E402
 from macros.safety import output_folder_problem  # noqa: E402
 from macros.seo import absolute_alternates, logo_size, page_description  # noqa: E402
 from macros.site import load_company, logo_file, project_dir, theme_data  # noqa: E402
-from macros.speed import forget_theme_listing, share_theme_listing, template_cache  # noqa: E402
+from macros.speed import share_theme  # noqa: E402
 from macros.staging import Staging  # noqa: E402
 
 LOGO_URI = "assets/company/logo{suffix}"
@@ -56,8 +56,7 @@ def on_config(config):
     if not i18n.building:  # the first build of a run (mkdocs-static-i18n runs one more per language)
         refuse_output_folder(config, model)
         stage(config)
-        forget_theme_listing()  # the theme's files are listed once per run (macros/speed.py)
-    share_theme_listing(config.theme)
+    share_theme(config.theme, project_dir(config))  # templates compiled once, theme files listed once (speed.py)
     choose_languages(i18n.config.languages, model.languages)
     locale = i18n.current_language or i18n.default_language  # the language this build is for
     config.site_name = escape(model.company.name)  # theme templates print it without escaping
@@ -154,12 +153,6 @@ def on_page_content(html, page, config, files):
     page.meta["description"] = escape(page_description(html, page.meta.get("description")))  # theme prints it as is
     configured = config.mdx_configs["toc"]["permalink_title"]
     return html.replace(f'title="{configured}"', f'title="{label("permalink", page.file.locale)}"')
-
-
-# Theme templates compiled once, not once per language and per build (macros/speed.py).
-def on_env(env, config, files):
-    env.bytecode_cache = template_cache(project_dir(config))
-    return env
 
 
 # With SITE_URL, the language alternates in each page's head become full addresses, as search engines want them.

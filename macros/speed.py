@@ -107,35 +107,49 @@ def cache_page_compiles(env: jinja2.Environment, project_dir: Path) -> None:
 _listings: dict[tuple[Any, ...], list[str]] = {}
 
 
-def forget_theme_listing() -> None:
-    """Start of a build (not of a language's inner build): the theme's files may have changed since the last."""
-    _listings.clear()
+def _listing_key(theme: Any) -> tuple[Any, ...]:
+    """The theme's folders (mkdocs-static-i18n adds one twice) and, for the project's own (overrides/), the
+    time each of its folders last changed: a file added there is listed at the next build."""
+    folders = tuple(dict.fromkeys(theme.dirs))
+    stamps = []
+    for folder in folders:
+        if "site-packages" in Path(folder).parts:
+            continue  # an installed theme changes only with its package
+        for path in sorted(Path(folder).rglob("*")):
+            if path.is_dir():
+                stamps.append((str(path), path.stat().st_mtime_ns))
+        stamps.append((folder, Path(folder).stat().st_mtime_ns if Path(folder).is_dir() else 0))
+    return folders, tuple(sorted(theme.static_templates)), tuple(stamps)
 
 
-def share_theme_listing(theme: Any) -> None:
-    """One walk of the theme's folders per build, not one per language.
+def share_theme(theme: Any, project_dir: Path) -> None:
+    """Every Jinja environment of the theme gets the template cache, and one walk of the theme's files.
 
-    MkDocs lists every file of the theme (Material has thousands of icons) to copy its assets; it does it
-    again for each language mkdocs-static-i18n builds. Same folders, same answer: keep it for the build.
+    MkDocs lists every file of the theme (Material has thousands of icons) to copy its assets, again for
+    each language mkdocs-static-i18n builds and at each rebuild of the preview; Material's search plugin
+    also compiles its language templates in a new environment each time. Same folders, same answer.
     """
-    if getattr(theme, "_policy_listing", False):
+    if getattr(theme, "_policy_shared", False):
         return
     get_env = theme.get_env
+    cache = template_cache(project_dir)
 
-    def get_env_sharing_listing() -> jinja2.Environment:
+    def get_env_shared() -> jinja2.Environment:
         env = get_env()
+        env.bytecode_cache = cache
         list_templates = env.list_templates
 
         def listing(extensions: Any = None, filter_func: Any = None) -> list[str]:
             if extensions is not None or filter_func is None:
                 return list_templates(extensions, filter_func)
-            key = (tuple(dict.fromkeys(theme.dirs)), tuple(sorted(theme.static_templates)))  # i18n adds a dir twice
+            key = _listing_key(theme)
             if key not in _listings:
+                _listings.clear()
                 _listings[key] = list_templates(extensions, filter_func)
             return list(_listings[key])
 
         env.list_templates = listing  # type: ignore[method-assign]
         return env
 
-    theme.get_env = get_env_sharing_listing
-    theme._policy_listing = True
+    theme.get_env = get_env_shared
+    theme._policy_shared = True
