@@ -41,7 +41,7 @@ schema: $(STAMP) ## Write company.schema.json from the schema in macros/schema.p
 	$(BIN)/python -c 'import macros.schema as s; print(s.json_schema_text(), end="")' > company.schema.json
 
 clean: ## Remove the built site and the installed packages
-	rm -rf site build $(VENV) .cache
+	rm -rf site build $(VENV) .cache tools/node_modules
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)

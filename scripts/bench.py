@@ -24,6 +24,7 @@ import json
 import os
 import platform
 import re
+import resource
 import shutil
 import socket
 import statistics
@@ -237,7 +238,8 @@ def wait_for(url: str, text: str, timeout: float) -> None:
     raise TimeoutError(f"{url} did not show {text!r} in {timeout} s")
 
 
-def companies_seconds(work: Path, count: int, jobs: int, pdf: bool) -> float:
+def companies_seconds(work: Path, count: int, jobs: int, pdf: bool) -> tuple[float, float, float]:
+    """Wall-clock seconds, CPU seconds (the build's processes and their children) and the load average before."""
     folder = work / f"companies-{jobs}"
     for n in range(count):
         (folder / f"company-{n}").mkdir(parents=True)
@@ -245,6 +247,8 @@ def companies_seconds(work: Path, count: int, jobs: int, pdf: bool) -> float:
         shutil.copy(ROOT / "logo.svg", folder / f"company-{n}" / "logo.svg")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "POLICY_PDF": "1" if pdf else "0"}
     env.pop("COMPANY_FILE", None)
+    load = os.getloadavg()[0]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     subprocess.run(
         [sys.executable, str(ROOT / "scripts" / "build_companies.py"), "--companies", str(folder)]
@@ -253,7 +257,10 @@ def companies_seconds(work: Path, count: int, jobs: int, pdf: bool) -> float:
         check=True,
         capture_output=True,
     )
-    return time.perf_counter() - start
+    seconds = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return seconds, cpu, load
 
 
 def page_weights(site: Path, pages: list[str]) -> dict[str, int]:
@@ -349,11 +356,13 @@ def main() -> None:
               f" edits: {', '.join(f'{s:.2f}' for s in edits)} s)")
 
         jobs = os.cpu_count() or 1
-        one_by_one = companies_seconds(work, args.companies, 1, has_chromium)
-        parallel = companies_seconds(work, args.companies, jobs, has_chromium)
+        one_by_one, cpu_one, load_one = companies_seconds(work, args.companies, 1, has_chromium)
+        parallel, cpu_par, load_par = companies_seconds(work, args.companies, jobs, has_chromium)
         pdf_note = "with PDFs" if has_chromium else "no PDFs"
         print(f"4. {args.companies} companies, one after another / in parallel ({jobs} workers, {pdf_note}):"
               f" {one_by_one / parallel:.2f}  ({one_by_one:.1f} s / {parallel:.1f} s; target >= 1.7 on 2 cores)")
+        print(f"     CPU time {cpu_one:.1f} s / {cpu_par:.1f} s; load average before each: {load_one:.1f} / {load_par:.1f}"
+              " (other processes on the machine leave the workers less than a core each)")
 
         if has_chromium:
             ours_w, plain_w = page_weights(site, pages), page_weights(plain_site, pages)
