@@ -70,7 +70,9 @@ def _launch(playwright: Any) -> Any:
     from playwright.sync_api import Error as PlaywrightError
 
     try:
-        return playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS, timeout=LAUNCH_TIMEOUT_MS)
+        return playwright.chromium.launch(
+            executable_path=chromium_path(), args=CHROMIUM_FLAGS, timeout=LAUNCH_TIMEOUT_MS
+        )
     except PlaywrightError as error:
         reason = str(error).strip().splitlines()[0][:200] if str(error).strip() else type(error).__name__
         raise PluginError(

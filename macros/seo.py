@@ -1,4 +1,4 @@
-"""What search engines and link previews read in a page's head: its description, its language alternates, the logo's size.
+"""What search engines read in a page's head: its description, its language alternates, the logo's size.
 
 Used by macros/hooks.py. Plain functions on strings: no MkDocs objects, so that they are easy to test.
 """

@@ -81,7 +81,9 @@ def cache_page_compiles(env: jinja2.Environment, project_dir: Path) -> None:
     compile_: Callable[..., Any] = env.compile
     folder = project_dir / ".cache" / "jinja"
 
-    def compile(source: Any, name: str | None = None, filename: str | None = None, raw: bool = False, defer_init: bool = False) -> Any:  # noqa: E501
+    def compile(
+        source: Any, name: str | None = None, filename: str | None = None, raw: bool = False, defer_init: bool = False
+    ) -> Any:
         if not isinstance(source, str) or raw:
             return compile_(source, name, filename, raw, defer_init)
         key = hashlib.sha256(f"{_settings(env)}\0{name}\0{filename}\0{defer_init}\0{source}".encode()).hexdigest()

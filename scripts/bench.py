@@ -361,7 +361,8 @@ def main() -> None:
         pdf_note = "with PDFs" if has_chromium else "no PDFs"
         print(f"4. {args.companies} companies, one after another / in parallel ({jobs} workers, {pdf_note}):"
               f" {one_by_one / parallel:.2f}  ({one_by_one:.1f} s / {parallel:.1f} s; target >= 1.7 on 2 cores)")
-        print(f"     CPU time {cpu_one:.1f} s / {cpu_par:.1f} s; load average before each: {load_one:.1f} / {load_par:.1f}"
+        print(f"     CPU time {cpu_one:.1f} s / {cpu_par:.1f} s;"
+              f" load average before each: {load_one:.1f} / {load_par:.1f}"
               " (other processes on the machine leave the workers less than a core each)")
 
         if has_chromium:

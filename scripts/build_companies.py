@@ -150,15 +150,16 @@ def find_companies(folder: Path) -> list[Path]:
 
 
 def summary(results: list[Result]) -> str:
+    """The table: company and result left-aligned, numbers right-aligned."""
     rows = [("company", "pages", "PDFs", "seconds", "result")]
-    rows += [
-        (r.name, str(r.pages), str(r.pdfs), f"{r.seconds:.1f}", "ok" if r.ok else "FAILED") for r in results
-    ]
+    rows += [(r.name, str(r.pages), str(r.pdfs), f"{r.seconds:.1f}", "ok" if r.ok else "FAILED") for r in results]
     widths = [max(len(row[i]) for row in rows) for i in range(5)]
-    lines = ["  ".join(cell.ljust(w) if i == 0 or i == 4 else cell.rjust(w) for i, (cell, w) in
-                       enumerate(zip(row, widths))).rstrip() for row in rows]
-    lines.insert(1, "  ".join("-" * w for w in widths))
-    return "\n".join(lines)
+
+    def line(row: tuple[str, ...]) -> str:
+        cells = [cell.ljust(w) if i in (0, 4) else cell.rjust(w) for i, (cell, w) in enumerate(zip(row, widths))]
+        return "  ".join(cells).rstrip()
+
+    return "\n".join([line(rows[0]), "  ".join("-" * w for w in widths), *map(line, rows[1:])])
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -4,7 +4,6 @@ and each page's own stylesheet on that page only."""
 from __future__ import annotations
 
 import posixpath
-from pathlib import Path
 
 import pytest
 
@@ -101,7 +100,10 @@ def test_a_page_stylesheet_is_linked_on_its_page_only(example_site: Site) -> Non
 
 
 def test_description_sources_in_order() -> None:
-    abstract = '<p>Intro.</p><div class="admonition abstract"><p class="admonition-title">In brief</p><ul><li>One.</li><li>Two.</li></ul></div>'
+    abstract = (
+        '<p>Intro.</p><div class="admonition abstract"><p class="admonition-title">In brief</p>'
+        "<ul><li>One.</li><li>Two.</li></ul></div>"
+    )
     assert page_description(abstract) == "One. Two."
     assert page_description(abstract, "Written by hand.") == "Written by hand."
     assert page_description("<h1>T</h1><p></p><p>First <em>real</em> paragraph.</p><p>Second.</p>") == (
