@@ -31,7 +31,7 @@ from macros.loader import company_file_path  # noqa: E402
 from macros.safety import output_folder_problem  # noqa: E402
 from macros.seo import absolute_alternates, logo_size, page_description  # noqa: E402
 from macros.site import load_company, logo_file, project_dir, theme_data  # noqa: E402
-from macros.speed import share_theme  # noqa: E402
+from macros.speed import reuse_unchanged_renders, reuse_unchanged_search_sections, share_theme  # noqa: E402
 from macros.staging import Staging  # noqa: E402
 
 LOGO_URI = "assets/company/logo{suffix}"
@@ -45,6 +45,9 @@ _staging: Staging | None = None  # where this build writes until it has succeede
 def on_startup(command, dirty):
     global _command, _dirty
     _command, _dirty = command, dirty
+    if command == "serve":  # the preview converts only the pages whose Markdown changed (macros/speed.py)
+        reuse_unchanged_renders()
+        reuse_unchanged_search_sections()
 
 
 # First of all plugins: check company.yml before anything else runs (and long before MkDocs empties

@@ -10,7 +10,9 @@ is never served from the cache.
 
 from __future__ import annotations
 
+import copy
 import hashlib
+import logging
 import marshal
 import sys
 from pathlib import Path
@@ -155,3 +157,114 @@ def share_theme(theme: Any, project_dir: Path) -> None:
 
     theme.get_env = get_env_shared
     theme._policy_shared = True
+
+
+# --- The preview: a page whose Markdown did not change is not converted again --------------------------------
+
+_renders: dict[str, tuple[Any, ...]] = {}
+
+
+class _Warnings(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += 1
+
+
+def _files_signature(files: Any) -> str:
+    signature = getattr(files, "_policy_signature", None)
+    if signature is None:
+        listing = sorted((f.src_uri, f.dest_uri, f.url) for f in files)
+        signature = hashlib.sha256(repr(listing).encode()).hexdigest()
+        files._policy_signature = signature
+    return signature
+
+
+def reuse_unchanged_renders() -> None:
+    """In `mkdocs serve`: keep each page's HTML and reuse it while its Markdown (after macros), the site's files
+    and the Markdown settings stay the same. A save then converts the saved page only (both languages are still
+    built, search index included). Renders that logged a warning are never kept, so a broken link still shows."""
+    from mkdocs.structure.pages import Page
+
+    if getattr(Page.render, "_policy_reuse", False):
+        return
+    original = Page.render
+
+    def render(self: Any, config: Any, files: Any) -> None:
+        key = hashlib.sha256(
+            repr(
+                (
+                    self.file.src_uri,
+                    self.file.dest_uri,
+                    self.markdown,
+                    _files_signature(files),
+                    config["markdown_extensions"],
+                    config["mdx_configs"],
+                    config["use_directory_urls"],
+                    config["validation"],
+                )
+            ).encode()
+        ).hexdigest()
+        kept = _renders.get(key)
+        if kept is not None:
+            content, toc, title, anchors, links = kept
+            self.content, self.toc, self._title_from_render = content, copy.deepcopy(toc), title
+            self.present_anchor_ids = set(anchors)
+            if links is not None:
+                found = {files.get_file_from_path(src): dict(v) for src, v in links.items()}
+                self.links_to_anchors = {f: v for f, v in found.items() if f is not None}
+            return
+        counter = _Warnings()
+        logger = logging.getLogger("mkdocs")
+        logger.addHandler(counter)
+        try:
+            original(self, config, files)
+        finally:
+            logger.removeHandler(counter)
+        if counter.count == 0:
+            links = self.links_to_anchors
+            kept_links = None if links is None else {f.src_uri: dict(v) for f, v in links.items()}
+            _renders[key] = (
+                self.content,
+                copy.deepcopy(self.toc),
+                self._title_from_render,
+                set(self.present_anchor_ids or ()),
+                kept_links,
+            )
+
+    render._policy_reuse = True  # type: ignore[attr-defined]
+    Page.render = render  # type: ignore[method-assign]
+
+
+_parsed: dict[str, Any] = {}
+
+
+def reuse_unchanged_search_sections() -> None:
+    """In `mkdocs serve`: Material's search splits each page's HTML into sections with an HTML parser; a page
+    whose HTML did not change gives the same sections, so they are kept (copied, as the plugin edits them)."""
+    from material.plugins.search import plugin as search
+
+    if getattr(search.Parser, "_policy_reuse", False):
+        return
+
+    class KeptParser(search.Parser):  # type: ignore[name-defined, misc]
+        _policy_reuse = True
+
+        def feed(self, data: str) -> None:
+            self._policy_key = hashlib.sha256(data.encode()).hexdigest()
+            kept = _parsed.get(self._policy_key)
+            self._policy_hit = kept is not None
+            if kept is not None:
+                self.data = copy.deepcopy(kept)
+                return
+            super().feed(data)
+
+        def close(self) -> None:
+            if self._policy_hit:
+                return
+            super().close()
+            _parsed[self._policy_key] = copy.deepcopy(self.data)
+
+    search.Parser = KeptParser

@@ -198,12 +198,13 @@ def preview_edit_seconds(work: Path, edits: int = 3) -> list[float]:
     for name in ("docs", "macros", "overrides"):
         shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
     port = free_port()
+    log = (work / "serve.log").open("w")
     server = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
         cwd=project,
         env=mkdocs_env(),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        stdout=log,
+        stderr=subprocess.STDOUT,
     )
     url = f"http://127.0.0.1:{port}/en/conduct.html"
     page = project / "docs" / "conduct.en.md"
@@ -216,13 +217,19 @@ def preview_edit_seconds(work: Path, edits: int = 3) -> list[float]:
             marker = f"bench-marker-{n}-{time.time_ns()}"
             start = time.perf_counter()
             page.write_text(original + f"\n\n{marker}\n", encoding="utf-8")
-            wait_for(url, marker, 120)
+            try:
+                wait_for(url, marker, 60)
+            except TimeoutError:
+                tail = (work / "serve.log").read_text(encoding="utf-8", errors="replace")[-2000:]
+                print(f"   (the preview did not show edit {n + 1} within 60 s; its log ends with:)\n{tail}")
+                continue
             seconds.append(time.perf_counter() - start)
             time.sleep(1.0)
     finally:
         server.terminate()
         server.wait(30)
-    return seconds
+        log.close()
+    return seconds or [float("nan")]
 
 
 def wait_for(url: str, text: str, timeout: float) -> None:
