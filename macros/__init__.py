@@ -6,7 +6,8 @@ company.yml), render.py (macros and filters) and text.py (company text as text).
 
 from __future__ import annotations
 
-from .render import FILTERS, macros_for, policy_pdf_link
+from .sector import POLICY_SECTIONS, shown
+from .render import CompanyNoun, filters_for, macros_for, policy_pdf_link, poster_pdf_link
 from .site import load_company, project_dir
 from .speed import cache_page_compiles
 from .text import finalize, set_locale
@@ -25,7 +26,14 @@ def define_env(env):
             "languages": list(model.languages),
             "jurisdiction": model.jurisdiction.value,
             "approach": model.approach.value,
-            "newspaper": model.front_page_test.newspaper,
+            "newspaper": model.front_page_test,
+            "sector": model.sector_data,
+            "sector_name": model.sector,
+            "practices": model.practices_in_effect,
+            "scenarios": shown(model.sector_data.scenarios, model.practices_in_effect),
+            "checklist": shown(model.sector_data.checklist, model.practices_in_effect),
+            "policy_sections": POLICY_SECTIONS,
+            "noun": CompanyNoun(model),
             "training": model.training,
             "acknowledgement": model.acknowledgement,
         }
@@ -33,7 +41,8 @@ def define_env(env):
     for name, function in macros_for(model).items():
         env.macro(function, name)
     env.macro(lambda: policy_pdf_link(env.conf.extra["policy_pdf"]), "policy_pdf_link")
-    for name, function in FILTERS.items():
+    env.macro(lambda: poster_pdf_link(env.conf.extra["policy_pdf"]), "poster_pdf_link")
+    for name, function in filters_for(model).items():
         env.filter(function, name)
 
 

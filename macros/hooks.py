@@ -25,18 +25,34 @@ from mkdocs.utils import CountHandler
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # so that `macros` imports as a package
 
+from macros.clauses import (  # noqa: E402
+    FINGERPRINT_TOKEN,
+    Clauses,
+    anchor_id,
+    archive_dir,
+    changes_since,
+    extract_clauses,
+    fingerprint,
+    load_archive,
+)
 from macros.labels import label  # noqa: E402
+from macros.render import PENDING_ACK, PENDING_CHANGES, render_partial  # noqa: E402
+from macros.text import set_locale  # noqa: E402
 from macros.pdf import pdf_wanted, print_policy  # noqa: E402
 from macros.loader import company_file_path  # noqa: E402
 from macros.safety import output_folder_problem  # noqa: E402
 from macros.seo import absolute_alternates, logo_size, page_description  # noqa: E402
 from macros.site import load_company, logo_file, project_dir, theme_data  # noqa: E402
 from macros.speed import reuse_unchanged_renders, reuse_unchanged_search_sections, share_theme  # noqa: E402
+from macros.spelling import own_words, respell  # noqa: E402
 from macros.staging import Staging  # noqa: E402
+
+log = logging.getLogger("mkdocs.hooks.policy")
 
 LOGO_URI = "assets/company/logo{suffix}"
 
 _command: str | None = None  # build, serve or gh-deploy
+_policy_clauses: dict[str, Clauses] = {}  # the clauses of the policy page, per language, as this build renders them
 _dirty = False
 _staging: Staging | None = None  # where this build writes until it has succeeded
 
@@ -149,20 +165,85 @@ TASK_ITEM = re.compile(
 )
 
 
-# Page HTML, per language: permalink titles in the page's language, and checkboxes that say what they check.
-# The page's description (its front matter's, else its "In brief" box, else its first paragraph) for its <head>.
+# Page HTML, per language: permalink titles in the page's language, checkboxes that say what they check,
+# and English spelled as the company's country spells it (before search indexes the page); the policy's
+# clauses are read here, as the reader reads them.
+# Last, the page's description (its front matter's, else its "In brief" box, else its first paragraph).
 def on_page_content(html, page, config, files):
     html = TASK_ITEM.sub(r"\1\2</label>", html)
-    page.meta["description"] = escape(page_description(html, page.meta.get("description")))  # theme prints it as is
     configured = config.mdx_configs["toc"]["permalink_title"]
-    return html.replace(f'title="{configured}"', f'title="{label("permalink", page.file.locale)}"')
+    html = html.replace(f'title="{configured}"', f'title="{label("permalink", page.file.locale)}"')
+    html = _spelled_for(html, page, config)
+    if Path(page.file.dest_uri).name == "policy.html":  # its clauses, for the pages that compare versions
+        _policy_clauses[page.file.locale] = extract_clauses(html)
+    page.meta["description"] = escape(page_description(html, page.meta.get("description")))  # theme prints it as is
+    return html
 
 
-# With SITE_URL, the language alternates in each page's head become full addresses, as search engines want them.
+# The whole page (navigation, titles, table of contents) spelled the same way as its content; with SITE_URL,
+# the language alternates in its head become full addresses, as search engines want them.
 def on_post_page(output, page, config):
+    output = _spelled_for(output, page, config)
     if config.site_url and page.canonical_url:
-        return absolute_alternates(output, page.canonical_url)
+        output = absolute_alternates(output, page.canonical_url)
     return output
+
+
+def _spelled_for(html, page, config):
+    if page.file.locale != "en":
+        return html
+    model = load_company(config)
+    if _own_words.get("model") is not model:  # the company's words, once per company file
+        _own_words.update(model=model, words=own_words(model.model_dump(mode="json")))
+    return respell(html, "us" if model.jurisdiction.value == "us" else "ca", _own_words["words"])
+
+
+_own_words: dict = {}
+
+
+# Fill in what needs the policy's clauses (every page's content is rendered by now), before search indexes it.
+@event_priority(50)
+def on_page_context(context, page, config, nav):
+    content = page.content or ""
+    if PENDING_CHANGES not in content and PENDING_ACK not in content and 'href="policy.html#c-' not in content:
+        return context
+    locale = page.file.locale
+    model = load_company(config)
+    current = _policy_clauses.get(locale, {})
+    archive = load_archive(archive_dir(company_file_path(project_dir(config))))
+    versions = changes_since(archive, model.policy.version, current, locale)
+    set_locale(locale)
+    try:
+        if PENDING_CHANGES in content:
+            counts = {release.version: count_text(changes, locale) for release, changes in versions}
+            html = render_partial("changes.html", versions=versions, counts=counts, policy_url="policy.html")
+            content = content.replace(PENDING_CHANGES, html)
+        if PENDING_ACK in content:
+            previous = versions[0][0] if versions else None
+            changes = versions[0][1] if versions else []
+            html = render_partial(
+                "ack-changes.html", previous=previous, changes=changes, policy_url="policy.html",
+                changes_url="changes.html",
+            )
+            content = content.replace(PENDING_ACK, html)
+    finally:
+        set_locale(None)
+    for clause_anchor in re.findall(r'href="policy\.html#(c-[0-9-]+)"', content):
+        if clause_anchor not in {anchor_id(c) for c in current}:
+            log.warning("%s links to %s, but the policy has no such clause", page.file.src_uri, clause_anchor)
+    page.content = content
+    return context
+
+
+def count_text(changes, locale: str) -> str:
+    """ "2 clauses modifiées, 1 clause ajoutée": how many clauses of each kind changed."""
+    parts = []
+    for kind in ("changed", "added", "removed"):
+        n = sum(1 for change in changes if change.kind == kind)
+        if n:
+            one, many = label(f"count_{kind}", locale).split("|")
+            parts.append((one if n == 1 else many).format(n=n))
+    return ", ".join(parts)
 
 
 # Add the company's logo to the site, from wherever the company file keeps it.
@@ -192,6 +273,7 @@ def on_post_build(config):
         return  # an inner, per-language build: the merged index is not written yet
     site_dir = Path(config.site_dir)
     folders = {lang: site_dir / ("" if lang == i18n.default_language else lang) for lang in i18n.build_languages}
+    text_fingerprint = fill_fingerprint(site_dir, folders)
     split_search_index(site_dir / "search" / "search_index.json", folders)
     # Material looks for sitemap.xml beside each language's pages: give every language the site's one.
     for folder in folders.values():
@@ -201,8 +283,26 @@ def on_post_build(config):
         unstage(config, succeeded=False)  # MkDocs aborts next: the previous site stays
         return
     if config.extra["policy_pdf"]:
-        print_policy(site_dir, folders, load_company(config))
+        model = load_company(config)
+        print_policy(site_dir, folders, model, text_fingerprint, logo_file(config, model))
     unstage(config, succeeded=True)
+
+
+def policy_fingerprint(folders: dict[str, Path]) -> str:
+    """The fingerprint of the built policy: every clause of policy.html in every language (as `make release` reads)."""
+    return fingerprint(
+        {lang: extract_clauses((folder / "policy.html").read_text(encoding="utf-8")) for lang, folder in folders.items()}
+    )
+
+
+def fill_fingerprint(site_dir: Path, folders: dict[str, Path]) -> str:
+    """Write the policy's fingerprint wherever a page left its placeholder (pages, search index)."""
+    value = policy_fingerprint(folders)
+    for file in [*site_dir.rglob("*.html"), *site_dir.rglob("search_index.js*")]:
+        text = file.read_text(encoding="utf-8")
+        if FINGERPRINT_TOKEN in text:
+            file.write_text(text.replace(FINGERPRINT_TOKEN, value), encoding="utf-8")
+    return value
 
 
 def split_search_index(merged_file: Path, folders: dict[str, Path]) -> None:

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import yaml
+
 LABELS: dict[str, dict[str, str]] = {
     "platform": {"fr": "Plateforme", "en": "Platform"},
     "account": {"fr": "Compte", "en": "Account"},
@@ -38,7 +42,11 @@ LABELS: dict[str, dict[str, str]] = {
     "role_hr": {"fr": "Ressources humaines", "en": "Human resources"},
     "role_management": {"fr": "Direction", "en": "Management"},
     "role_legal": {"fr": "Questions juridiques", "en": "Legal questions"},
+    "role_privacy": {"fr": "Protection des renseignements personnels", "en": "Privacy and personal information"},
 }
+
+# Words for clauses, versions, the quiz, the self-check and the poster, kept in a data file.
+LABELS.update(yaml.safe_load((Path(__file__).parent / "data" / "labels.yml").read_text(encoding="utf-8")))
 
 
 def label(key: str, locale: str, **values: str) -> str:

@@ -29,6 +29,8 @@ CHROMIUM_FLAGS = [
 _shared: Any = None  # a browser kept open by shared_browser(), for builds of many companies in one process
 
 PDF_NAMES = {"fr": "politique-medias-sociaux.pdf", "en": "social-media-policy.pdf"}
+POSTER_NAMES = {"fr": "affiche-medias-sociaux.pdf", "en": "social-media-poster.pdf"}
+POSTER_PAPER = {"fr": "A3"}  # by jurisdiction; Tabloid (11 x 17 in) elsewhere
 
 LAUNCH_TIMEOUT_MS = 30_000  # Chromium starts in a second or two; Playwright's own default is 3 minutes
 PAGE_TIMEOUT_MS = 60_000  # opening one policy page, and every other wait on the page
@@ -112,7 +114,9 @@ def _browser() -> Iterator[Any]:
             browser.close()
 
 
-def print_policy(site_dir: Path, folders: dict[str, Path], model: CompanyFile) -> list[Path]:
+def print_policy(
+    site_dir: Path, folders: dict[str, Path], model: CompanyFile, fingerprint: str = "", logo: Path | None = None
+) -> list[Path]:
     """Print policy.html of each language folder to its PDF; Letter paper, A4 for France."""
     from playwright.sync_api import Error as PlaywrightError
 
@@ -138,6 +142,9 @@ def print_policy(site_dir: Path, folders: dict[str, Path], model: CompanyFile) -
                 )
                 written.append(target)
                 log.info("Policy PDF: %s", target.relative_to(site_dir))
+                if (folder / "at-a-glance.html").is_file():
+                    written.append(print_poster(page, folder, model, locale, fingerprint, logo))
+                    log.info("Poster PDF: %s", written[-1].relative_to(site_dir))
         except PlaywrightError as error:
             reason = str(error).strip().splitlines()[0][:200] if str(error).strip() else type(error).__name__
             raise PluginError(f"No PDF of the policy: Chromium stopped while printing ({reason}).") from None
@@ -157,3 +164,79 @@ def _only_site_files(route, site_dir: Path) -> None:
             route.continue_()
             return
     route.abort("blockedbyclient")
+
+
+# The list of the ten rules on the built "at a glance" page: the first list after the heading #rules.
+RULES_SCRIPT = """() => {
+  let node = document.getElementById("rules");
+  while (node && node.tagName !== "OL") node = node.nextElementSibling;
+  return node ? node.outerHTML : null;
+}"""
+
+# Size the poster to fill one sheet: the largest zoom (1.6 at most) at which it still fits the page's height.
+FIT_SCRIPT = """(height) => {
+  const body = document.body;
+  for (let zoom = 1.6; zoom > 0.4; zoom -= 0.05) {
+    body.style.zoom = zoom;
+    if (body.scrollHeight * zoom <= height) return zoom;
+  }
+  return 0.4;
+}"""
+
+PAPER_PX = {"A3": (1123, 1587), "Tabloid": (1056, 1632)}  # at 96 px per inch
+
+
+def print_poster(page, folder: Path, model: CompanyFile, locale: str, fingerprint: str, logo: Path | None) -> Path:
+    """The ten rules of at-a-glance.html on one poster sheet (Tabloid, A3 for France), logo and colours."""
+    import base64
+    import mimetypes
+
+    from markupsafe import Markup
+
+    from .render import render_partial
+    from .site import theme_colours
+    from .text import set_locale
+
+    page.goto((folder / "at-a-glance.html").as_uri())
+    rules = page.evaluate(RULES_SCRIPT)
+    if rules is None:
+        raise ValueError("at-a-glance.html has no list of rules after the heading { #rules }: the poster needs it")
+    paper = POSTER_PAPER.get(model.jurisdiction.value, "Tabloid")
+    colours = theme_colours(model.company.brand_color)
+    logo_uri = None
+    if logo is not None and logo.is_file():
+        kind = mimetypes.guess_type(logo.name)[0] or "image/svg+xml"
+        logo_uri = f"data:{kind};base64,{base64.b64encode(logo.read_bytes()).decode('ascii')}"
+    set_locale(locale)
+    try:
+        lead = model.contacts.social_media
+        html = render_partial(
+            "poster.html",
+            rules=Markup(rules),
+            paper=Markup(paper),
+            colour=Markup(colours["primary"]),
+            colour_text=Markup(colours["primary_text"]),
+            colour_ink=Markup(colours["link_light"]),
+            logo=logo_uri,
+            company=model.company.display_legal_name,
+            version=model.policy.version,
+            fingerprint=fingerprint,
+            contact=f"{lead.name.get(locale)}, {lead.email or lead.phone}",
+        )
+    finally:
+        set_locale(None)
+    margin_px = round(14 / 25.4 * 96) * 2
+    width, height = PAPER_PX[paper]
+    viewport = page.viewport_size
+    page.set_viewport_size({"width": width - margin_px, "height": height - margin_px})  # lay out as on the sheet
+    try:
+        page.set_content(html)
+        page.emulate_media(media="print")
+        page.evaluate(FIT_SCRIPT, height - margin_px - 8)
+        target = folder / POSTER_NAMES[locale]
+        page.pdf(path=str(target), format=paper, print_background=True, prefer_css_page_size=True)
+    finally:
+        page.emulate_media(media=None)
+        if viewport:
+            page.set_viewport_size(viewport)
+    return target

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import re
 import unicodedata
 from enum import Enum
@@ -10,6 +11,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import (
     AfterValidator,
+    PrivateAttr,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -22,8 +24,11 @@ from pydantic import (
     model_validator,
 )
 
+from .grammar import NamePhrase, name_in_sentence, parse_english, parse_french
 from .safety import BIDI_CONTROLS, MAX_YEAR, MIN_YEAR, shown, text_problem
 from .text import current_locale
+
+DEFAULT_NOUN = {"fr": "l'entreprise", "en": "the company"}
 
 
 class FieldProblem(ValueError):
@@ -197,6 +202,12 @@ class Approach(str, Enum):
     restrictive = "restrictive"
 
 
+SECTORS = ("trades", "health", "professional_services", "hospitality_retail", "generic")
+Sector = Literal["trades", "health", "professional_services", "hospitality_retail", "generic"]
+
+WORKPLACES = ("client_premises", "own_premises", "office", "remote")
+Workplace = Literal["client_premises", "own_premises", "office", "remote"]
+
 PLATFORMS: dict[str, str] = {
     "facebook": "Facebook",
     "instagram": "Instagram",
@@ -209,12 +220,29 @@ PLATFORMS: dict[str, str] = {
     "mastodon": "Mastodon",
     "pinterest": "Pinterest",
     "google_business": "Google Business Profile",
+    "github": "GitHub",
+    "gitlab": "GitLab",
+    "yelp": "Yelp",
+    "tripadvisor": "Tripadvisor",
+    "meetup": "Meetup",
+    "discord": "Discord",
+    "twitch": "Twitch",
+    "reddit": "Reddit",
+    "snapchat": "Snapchat",
+    "whatsapp": "WhatsApp",
+    "nextdoor": "Nextdoor",
+    "other": "",
 }
 
 Platform = Enum("Platform", {key: key for key in PLATFORMS}, type=str)
 
-ROLES = ("social_media", "hr", "management", "legal")
-Role = Literal["social_media", "hr", "management", "legal"]
+ROLES = ("social_media", "hr", "management", "legal", "privacy")
+Role = Literal["social_media", "hr", "management", "legal", "privacy"]
+
+FrenchArticle = Literal["le", "la", "l'", "les"]
+
+TOPICS = ("respect", "quality", "transparency", "safety", "confidentiality", "care", "teamwork", "other")
+Topic = Literal["respect", "quality", "transparency", "safety", "confidentiality", "care", "teamwork", "other"]
 
 
 class Company(Strict):
@@ -227,6 +255,21 @@ class Company(Strict):
     brand_color: Annotated[str, Field(pattern=r"^#[0-9A-Fa-f]{6}$")] = Field(
         "#1F5F8B", description="Main colour as #RRGGBB; header text turns dark or light to stay readable."
     )
+    article: FrenchArticle | None = Field(
+        None,
+        description="The French article the name takes in a sentence (le, la, l', les); leave out when none: "
+        "la -> 'de la Clinique des Saules', none -> 'd'Atelier Lumen'.",
+    )
+    elision: bool | None = Field(
+        None,
+        description="Whether de/que become d'/qu' before the name; by default yes before a vowel or an h. "
+        "Set false for a name with an aspirated h (Hachette).",
+    )
+    noun: Text | None = Field(
+        None,
+        description="How running text names the company, with its article: {fr: la clinique, en: the clinic}. "
+        "Default: {fr: l'entreprise, en: the company}.",
+    )
 
     @property
     def display_legal_name(self) -> str:
@@ -236,13 +279,23 @@ class Company(Strict):
 class Value(Strict):
     name: Text
     meaning: Text = Field(description="One sentence: what this value means for how we behave online.")
+    topic: Topic | None = Field(
+        None,
+        description="What the value is about, so pages quote it where it fits: " + ", ".join(TOPICS) + ".",
+    )
 
 
 class Contact(Strict):
-    name: Line
+    name: Text = Field(description="The person's name; a pair when it differs by language: {fr: Dre Anne Roy, en: Dr. Anne Roy}.")
     title: Text = Field(description="Job title, e.g. {fr: Coordonnatrice marketing, en: Marketing coordinator}.")
-    email: EmailStr
+    email: EmailStr | None = None
     phone: Phone | None = None
+
+    @model_validator(mode="after")
+    def _reachable(self) -> "Contact":
+        if self.email is None and self.phone is None:
+            raise ValueError("needs an email or a phone (or both), so that people can reach this person")
+        return self
 
     @property
     def tel_uri(self) -> str | None:
@@ -258,9 +311,23 @@ class Contact(Strict):
 
 class Contacts(Strict):
     social_media: Contact = Field(description="Runs the official accounts; first person to call about social media.")
-    hr: Contact = Field(description="Human resources: questions about the policy and its application.")
+    hr: Contact | None = Field(
+        None,
+        description="Human resources, if the company has someone in that role; without it, management answers "
+        "questions about the policy and no page speaks of human resources.",
+    )
     management: Contact = Field(description="The manager who decides in a crisis and approves the policy.")
     legal: Contact | None = Field(None, description="Legal counsel or whoever handles legal questions, if any.")
+    privacy: Contact | None = Field(
+        None,
+        description="The person in charge of personal information (Quebec: required by Law 25, title and contact "
+        "published; EU: the data protection officer, where there is one).",
+    )
+
+    @property
+    def people(self) -> Contact:
+        """Who handles questions about the policy and people matters: human resources, or management."""
+        return self.hr or self.management
 
     def role(self, key: str) -> Contact | None:
         return getattr(self, key)
@@ -268,14 +335,23 @@ class Contacts(Strict):
 
 class Account(Strict):
     platform: Platform  # type: ignore[valid-type]
+    name: Line | None = Field(None, description="The platform's name, for platform: other.")
     handle: Line
     url: WebAddress
     managed_by: Role = Field(description="The contact role (under contacts) who runs this account.")
     purpose: Text | None = Field(None, description="What the company publishes there.")
 
+    @model_validator(mode="after")
+    def _named_when_other(self) -> "Account":
+        if self.platform.value == "other" and self.name is None:
+            raise FieldProblem(("name",), "is missing: platform is other, so give the platform's name, like name: Viadeo")
+        if self.platform.value != "other" and self.name is not None:
+            raise FieldProblem(("name",), "is only for platform: other; remove it (the kit knows this platform's name)")
+        return self
+
     @property
     def platform_name(self) -> str:
-        return PLATFORMS[self.platform.value]
+        return self.name or PLATFORMS[self.platform.value]
 
 
 class HistoryEntry(Strict):
@@ -325,7 +401,19 @@ class Policy(Strict):
 
 
 class FrontPageTest(Strict):
-    newspaper: Text = Field(description="A newspaper your employees know, for the front-page test.")
+    newspaper: Text = Field(
+        description="A newspaper your employees know, for the front-page test, written as on its front page "
+        "(Le Soleil, La Presse, The Boston Globe): the pages add 'du', 'de La', 'the' where a sentence needs them."
+    )
+    english_article: Literal["the", "none"] | None = Field(
+        None,
+        description="Whether English sentences put 'the' before the newspaper's name ('the Boston Globe'); "
+        "by default yes, unless the name starts with The. Set none for names like USA Today.",
+    )
+
+    def __str__(self) -> str:
+        """The newspaper's name as written, in the page's language; `| prep(...)` for it inside a sentence."""
+        return str(self.newspaper)
 
 
 class Training(Strict):
@@ -351,10 +439,40 @@ class Acknowledgement(Strict):
         return self
 
 
+class PracticeChoices(Strict):
+    """The company's practices; each key left out takes the sector's default (see macros/sectors/)."""
+
+    vehicles: bool | None = Field(None, description="Company vehicles with the company's name or logo on them.")
+    branded_clothing: bool | None = Field(None, description="Clothing, uniforms or badges with the company's logo.")
+    workplaces: list[Workplace] | None = Field(
+        None, min_length=1, description="Where the work happens: client_premises, own_premises, office, remote."
+    )
+    supervisors: bool | None = Field(None, description="Employees have a supervisor or team lead.")
+    password_manager: bool | None = Field(None, description="Shared passwords live in a password manager.")
+    minors_on_staff: bool | None = Field(None, description="Some employees are under 18.")
+    physical_risks: bool | None = Field(None, description="The work has physical safety risks a photo could show.")
+    confidential_clients: bool | None = Field(
+        None,
+        description="The mere fact of being a client is confidential (lawyers, accountants, therapists; "
+        "on by default in health): replies never confirm that someone is a client.",
+    )
+    business_development: bool | None = Field(None, description="Sales or business-development staff.")
+
+
 class CompanyFile(Strict):
     """Everything the site says about one company."""
 
     company: Company
+    sector: Sector = Field(
+        "generic",
+        description="The kind of business, for examples and scenarios: trades, health, professional_services, "
+        "hospitality_retail or generic.",
+    )
+    practices: PracticeChoices = Field(default_factory=PracticeChoices)
+    overrides: dict[str, Any] = Field(
+        default_factory=dict,
+        description="Replace any slot of the sector's data (see macros/sectors/<sector>.yml) with your own.",
+    )
     languages: list[Literal["fr", "en"]] = Field(
         default_factory=lambda: ["fr", "en"],
         description="Languages of the site; the first one is at the root. fr, en or both.",
@@ -390,7 +508,101 @@ class CompanyFile(Strict):
                     f"is {account.managed_by}, but contacts has no {account.managed_by}: "
                     "add that contact under contacts, or choose another role",
                 )
+        self._resolve_sector()
         return self
+
+    # --- the sector's data, with the company's practices and overrides --------------------------
+
+    _sector_data: Any = PrivateAttr(None)
+    _practices: Any = PrivateAttr(None)
+
+    def _resolve_sector(self) -> None:
+        from . import sector as sectors  # the sector module imports this one
+
+        defaults = sectors.sector_file_data(self.sector)["practices"]
+        chosen = self.practices.model_dump(exclude_none=True)
+        self._practices = sectors.Practices.model_validate({**defaults, **chosen})
+        unknown = sorted(set(self.overrides) - set(sectors.SLOTS))
+        if unknown:
+            hint = difflib.get_close_matches(unknown[0], sectors.SLOTS, n=1)
+            raise FieldProblem(
+                ("overrides", unknown[0]),
+                "is not a slot of the sector's data"
+                + (
+                    f'. Did you mean "{hint[0]}"? Remove it or correct its spelling'
+                    if hint
+                    else f"; slots: {', '.join(sectors.SLOTS)}"
+                ),
+            )
+        mapping = {locale: self.placeholders(locale) for locale in LOCALES}
+        try:
+            self._sector_data = sectors.resolve(self.sector, self.overrides, mapping)
+        except ValidationError as error:
+            first = error.errors(include_url=False)[0]
+            loc = tuple(first["loc"])
+            raise FieldProblem(("overrides", *loc), _override_message(first, self.sector)) from None
+        except ValueError as error:
+            raise FieldProblem(("overrides",), str(error)) from None
+
+    @property
+    def sector_data(self) -> Any:
+        """The sector's slots (macros/sector.py SectorData), with overrides and placeholders filled."""
+        return self._sector_data
+
+    @property
+    def practices_in_effect(self) -> Any:
+        """The company's practices (macros/sector.py Practices): its own choices over the sector's defaults."""
+        return self._practices
+
+    def value_for(self, topic: str) -> Value | None:
+        """The company's first value about a topic (respect, safety...), or None: pages quote it where it fits."""
+        return next((value for value in self.values if value.topic == topic), None)
+
+    def company_phrase(self, locale: str) -> "NamePhrase":
+        """The company's name as a phrase that takes an article in French (grammar.py)."""
+        if locale == "fr":
+            return NamePhrase(self.company.article, self.company.name, elision=self.company.elision)
+        return NamePhrase(None, self.company.name)
+
+    def noun_phrase(self, locale: str) -> "NamePhrase":
+        """How running text names the company: 'la clinique', 'the clinic' (default: l'entreprise, the company)."""
+        text = self.company.noun.get(locale) if self.company.noun else DEFAULT_NOUN[locale]
+        return parse_french(text) if locale == "fr" else NamePhrase(None, text)
+
+    def newspaper_phrase(self, locale: str) -> "NamePhrase":
+        text = self.front_page_test.newspaper.get(locale)
+        return parse_french(text) if locale == "fr" else parse_english(text, self.front_page_test.english_article)
+
+    def placeholders(self, locale: str) -> dict[str, str]:
+        """What sector text placeholders stand for, in one language (macros/sector.py)."""
+        contacts = self.contacts
+        name = lambda person: person.name.get(locale)  # noqa: E731
+        company = self.company_phrase(locale)
+        return {
+            "social_media": name(contacts.social_media),
+            "management": name(contacts.management),
+            "hr": name(contacts.people),
+            "privacy": name(contacts.privacy or contacts.management),
+            "legal": name(contacts.legal or contacts.management),
+            "company": name_in_sentence(company, locale),
+            "de_company": name_in_sentence(company, locale, "de" if locale == "fr" else "of"),
+            "a_company": name_in_sentence(company, locale, "à" if locale == "fr" else "at"),
+        }
+
+
+def _override_message(error: dict[str, Any], sector: str) -> str:
+    """A pydantic error in an override, in the kit's plain words, pointing at the sector file for the shape."""
+    shape = f"copy the slot's shape from macros/sectors/{sector}.yml"
+    kind, message = error["type"], error["msg"].removeprefix("Value error, ")
+    if kind == "missing":
+        return f"is missing: {shape} (texts need fr and en)"
+    if kind == "literal_error":
+        return f"is {error['input']!r}, but it must be " + message.removeprefix("Input should be ")
+    if kind in ("too_short", "too_long"):
+        return "has the wrong number of items: " + message.replace(" after validation", "").lower()
+    if kind == "extra_forbidden":
+        return f"is not a key of this slot: {shape}"
+    return message
 
 
 def json_schema() -> dict[str, Any]:

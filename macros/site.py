@@ -47,8 +47,11 @@ def logo_file(config: Any, model: CompanyFile) -> Path | None:
 
 
 def format_day(day: dt.date, locale: str) -> str:
-    """A date as readers of this language write it (2 mars 2026, March 2, 2026)."""
-    return format_date(day, format="long", locale=BABEL_LOCALES[locale])
+    """A date as readers of this language write it (2 mars 2026, 1er février 2027, March 2, 2026)."""
+    text = format_date(day, format="long", locale=BABEL_LOCALES[locale])
+    if locale == "fr" and day.day == 1 and text.startswith("1 "):
+        text = "1er " + text[2:]
+    return text
 
 
 # --- Colours --------------------------------------------------------------------------------
@@ -105,7 +108,7 @@ def theme_data(model: CompanyFile, locale: str) -> dict[str, Any]:
         "colours": theme_colours(model.company.brand_color),
         "version": policy.version,
         "effective_date": format_day(policy.effective_date, locale),
-        "contact_name": lead.name,
+        "contact_name": lead.name.get(locale),
         "contact_title": lead.title.get(locale),
         "contact_email": lead.email,
         "contact_mailto": mailto_uri(lead.email),

@@ -141,6 +141,23 @@ def build_company(tmp_path_factory: pytest.TempPathFactory) -> Callable[..., Sit
     return build
 
 
+def example_company_files() -> list[Path]:
+    """The example companies: the root company.yml and every companies/<name>/company.yml."""
+    return [EXAMPLE_FILE, *sorted((ROOT / "companies").glob("*/company.yml"))]
+
+
+@pytest.fixture(scope="session")
+def example_company_sites(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, Site]]:
+    """Every example company's site (no PDF), built once for the session: name -> (company file, site)."""
+    sites = {}
+    for file in example_company_files():
+        name = "root" if file == EXAMPLE_FILE else file.parent.name
+        site = run_build(tmp_path_factory.mktemp(f"company-{name}") / "site", file)
+        assert site.returncode == 0, f"{file}:\n{site.log}"
+        sites[name] = (file, site)
+    return sites
+
+
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
     if not Path(chromium_path()).is_file():

@@ -63,7 +63,9 @@ CASES = {
         lambda d: d["company"].update({True: "x"}),
         ["company.true", "is a key YAML reads as bool, not as text"],
     ),
-    "missing key": (lambda d: d["contacts"].pop("hr"), ["contacts.hr", "is missing", "Human resources"]),
+    "missing key": (
+        lambda d: d["contacts"].pop("management"), ["contacts.management", "is missing", "decides in a crisis"]
+    ),
     "approach misspelt": (
         lambda d: d.update(approach="restrictve"),
         ["approach", "'restrictve'", "educational, balanced, restrictive", 'Did you mean "restrictive"?'],

@@ -25,6 +25,15 @@ LOGO_LINE = "  logo: logo.svg"
 END = EXAMPLE.count("\n") + 1  # the first line after the example
 
 
+def line_of(fragment: str) -> int:
+    """The line of the example company file where `fragment` starts (the example changes over time)."""
+    return EXAMPLE[: EXAMPLE.index(fragment)].count("\n") + 1
+
+
+DATE_LINE = line_of("effective_date: 2026-03-02")
+DAYS_LINE = line_of("within_days: 30")
+
+
 def example_with(old: str, new: str) -> str:
     assert old in EXAMPLE, old
     return EXAMPLE.replace(old, new, 1)
@@ -61,11 +70,11 @@ def assert_friendly(log: str) -> None:
 # --- F7, F8, F9, F14, F18, F19: every malformed file gets a message with its line --------------------------
 
 MALFORMED = {
-    "date-impossible": (example_with("effective_date: 2026-03-02", "effective_date: 2026-02-30"), 101, "not a date"),
-    "month-13": (example_with("effective_date: 2026-03-02", "effective_date: 2026-13-01"), 101, "not a date"),
-    "int-tag-abc": (example_with("within_days: 30", "within_days: !!int abc"), 146, "cannot be read as a number"),
-    "float-tag-abc": (example_with("within_days: 30", "within_days: !!float abc"), 146, "cannot be read"),
-    "int-5000-digits": (example_with("within_days: 30", "within_days: " + "9" * 5000), 146, "number"),
+    "date-impossible": (example_with("effective_date: 2026-03-02", "effective_date: 2026-02-30"), DATE_LINE, "not a date"),
+    "month-13": (example_with("effective_date: 2026-03-02", "effective_date: 2026-13-01"), DATE_LINE, "not a date"),
+    "int-tag-abc": (example_with("within_days: 30", "within_days: !!int abc"), DAYS_LINE, "cannot be read as a number"),
+    "float-tag-abc": (example_with("within_days: 30", "within_days: !!float abc"), DAYS_LINE, "cannot be read"),
+    "int-5000-digits": (example_with("within_days: 30", "within_days: " + "9" * 5000), DAYS_LINE, "number"),
     "raw-nul": ("company:\x00 x\n", 1, "U+0000"),
     "raw-escape": (example_with(NAME_LINE, "  name: Bor\x1beal"), 11, "U+001B"),
     "raw-c1": (example_with(NAME_LINE, "  name: Bor\x9beal"), 11, "U+009B"),
@@ -80,10 +89,14 @@ MALFORMED = {
         14,
         "characters long",
     ),
-    "long-list": (example_with("training:\n", "training:\n" + "  - {title: t}\n" * (MAX_LIST_ITEMS + 1)), 127, "list"),
+    "long-list": (
+        example_with("training:\n", "training:\n" + "  - {title: t}\n" * (MAX_LIST_ITEMS + 1)),
+        line_of("training:\n") + 1,
+        "list",
+    ),
     "bidi-name": (example_with(NAME_LINE, '  name: "Rénovations \u202eBoréal"'), 11, "U+202E"),
     "invisible-name": (example_with(NAME_LINE, '  name: "\u200b\u200b\ufeff\u00ad"'), 11, "no visible character"),
-    "date-overflow": (example_with("effective_date: 2026-03-02", "effective_date: 9999-06-01"), 101, "9000"),
+    "date-overflow": (example_with("effective_date: 2026-03-02", "effective_date: 9999-06-01"), DATE_LINE, "9000"),
 }
 
 
@@ -109,7 +122,7 @@ def test_merge_keys_work(tmp_path):
     folder = tmp_path / "input"
     write_company(folder, "")
     model = read_company_bytes(folder / "company.yml", text.encode())
-    assert model.contacts.legal.name == "Me Avocate"
+    assert model.contacts.legal.name.get("fr") == "Me Avocate"
     assert model.contacts.legal.email == model.contacts.management.email
 
 

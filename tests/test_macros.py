@@ -38,8 +38,29 @@ def test_every_macro_is_registered():
         "contact_inline",
         "values_list",
         "legal_notice",
+        "value_for",
+        "clause",
+        "policy_fingerprint",
+        "acknowledgement_form_link",
+        "changes_since_versions",
+        "acknowledgement_changes",
+        "quiz",
+        "self_check",
     }
-    assert set(FILTERS) == {"date", "link", "mailto"}
+    assert set(FILTERS) == {"date", "link", "mailto", "lcfirst", "join_list", "capitalize_first"}
+
+
+def test_people_role_is_hr_or_management(lang):
+    """contact_inline('people'): human resources when the company has them, else management."""
+    assert "Marc-André Roy" in soup(PageMacros(model()).contact_inline("people")).get_text()
+
+    def without_hr(data):
+        data["contacts"].pop("hr")
+        for account in data["official_accounts"]:
+            if account["managed_by"] == "hr":
+                account["managed_by"] = "management"
+
+    assert "Julie Lavoie" in soup(PageMacros(model(without_hr)).contact_inline("people")).get_text()
 
 
 def test_accounts_table_lists_each_account(lang):
@@ -51,7 +72,7 @@ def test_accounts_table_lists_each_account(lang):
     assert rows[0].th.get_text() == "Facebook"
     assert rows[0].a["href"] == first.url and rows[0].a.get_text() == first.handle
     assert first.purpose.get(lang) in rows[0].get_text()
-    assert company.contacts.social_media.name in rows[0].get_text()
+    assert company.contacts.social_media.name.get(lang) in rows[0].get_text()
     headings = [th.get_text() for th in table.select("thead th")]
     assert headings == (
         ["Plateforme", "Compte", "Ce qu'on y publie", "Géré par"]
@@ -59,7 +80,7 @@ def test_accounts_table_lists_each_account(lang):
         else ["Platform", "Account", "What we publish there", "Managed by"]
     )
     linkedin = next(r for r in rows if r.th.get_text() == "LinkedIn")
-    assert company.contacts.hr.name in linkedin.get_text()  # managed_by: hr
+    assert company.contacts.hr.name.get(lang) in linkedin.get_text()  # managed_by: hr
 
 
 def test_accounts_table_without_accounts_says_so(lang):
