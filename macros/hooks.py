@@ -43,7 +43,9 @@ from macros.typography import french_html  # noqa: E402
 from macros.pdf import pdf_wanted, print_policy  # noqa: E402
 from macros.loader import company_file_path  # noqa: E402
 from macros.safety import output_folder_problem  # noqa: E402
+from macros.seo import absolute_alternates, logo_size, page_description  # noqa: E402
 from macros.site import load_company, logo_file, project_dir, theme_data  # noqa: E402
+from macros.speed import reuse_unchanged_renders, reuse_unchanged_search_sections, share_theme  # noqa: E402
 from macros.spelling import own_words, respell  # noqa: E402
 from macros.staging import Staging  # noqa: E402
 
@@ -74,6 +76,9 @@ _staging: Staging | None = None  # where this build writes until it has succeede
 def on_startup(command, dirty):
     global _command, _dirty
     _command, _dirty = command, dirty
+    if command == "serve":  # the preview converts only the pages whose Markdown changed (macros/speed.py)
+        reuse_unchanged_renders()
+        reuse_unchanged_search_sections()
 
 
 # First of all plugins: check company.yml before anything else runs (and long before MkDocs empties
@@ -85,6 +90,7 @@ def on_config(config):
     if not i18n.building:  # the first build of a run (mkdocs-static-i18n runs one more per language)
         refuse_output_folder(config, model)
         stage(config)
+    share_theme(config.theme, project_dir(config))  # templates compiled once, theme files listed once (speed.py)
     choose_languages(i18n.config.languages, model.languages)
     locale = i18n.current_language or i18n.default_language  # the language this build is for
     config.site_name = escape(model.company.name)  # theme templates print it without escaping
@@ -93,6 +99,7 @@ def on_config(config):
     logo = logo_file(config, model)
     if logo is not None:  # the company's logo in the header and as the browser tab's icon
         config.theme["logo"] = config.theme["favicon"] = LOGO_URI.format(suffix=logo.suffix.lower())
+        config.extra["policy_logo_size"] = logo_size(logo)  # overrides/partials/logo.html
     for scheme in config.theme["palette"]:
         scheme["toggle"]["name"] = label("light_mode" if scheme["scheme"] == "default" else "dark_mode", locale)
     config.extra["policy_jurisdiction"] = model.jurisdiction.value
@@ -180,6 +187,7 @@ TASK_ITEM = re.compile(
 # Page HTML, per language: permalink titles in the page's language, checkboxes that say what they check,
 # and English spelled as the company's country spells it (before search indexes the page); the policy's
 # clauses are read here, as the reader reads them.
+# Last, the page's description (its front matter's, else its "In brief" box, else its first paragraph).
 def on_page_content(html, page, config, files):
     html = TASK_ITEM.sub(r"\1\2</label>", html)
     configured = config.mdx_configs["toc"]["permalink_title"]
@@ -188,15 +196,21 @@ def on_page_content(html, page, config, files):
     if Path(page.file.dest_uri).name == "policy.html":  # its clauses, for the pages that compare versions
         _policy_clauses[page.file.locale] = extract_clauses(html)
     record_page(html, page.file.locale, page.url, page.title or "")  # its citations, for the lawyer's page
+    page.meta["description"] = escape(page_description(html, page.meta.get("description")))  # theme prints it as is
     return html
 
 
-# The whole page (navigation, titles, table of contents) spelled the same way as its content; on the French
-# pages of a France build, France's typography (the rendered HTML's text only).
+# The whole page (navigation, titles, table of contents) spelled the same way as its content (on the French
+# pages of a France build, France's typography instead: the rendered HTML's text only); with SITE_URL, the
+# language alternates in its head become full addresses, as search engines want them.
 def on_post_page(output, page, config):
     if config.extra.get("policy_jurisdiction") == "fr" and page.file.locale == "fr":
-        return french_html(output)
-    return _spelled_for(output, page, config)
+        output = french_html(output)
+    else:
+        output = _spelled_for(output, page, config)
+    if config.site_url and page.canonical_url:
+        output = absolute_alternates(output, page.canonical_url)
+    return output
 
 
 def _spelled_for(html, page, config):

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import logging
 import os
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any, Iterator
 
 from markupsafe import escape
 from mkdocs.exceptions import PluginError
@@ -23,6 +25,8 @@ CHROMIUM_FLAGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+
+_shared: Any = None  # a browser kept open by shared_browser(), for builds of many companies in one process
 
 PDF_NAMES = {"fr": "politique-medias-sociaux.pdf", "en": "social-media-policy.pdf"}
 POSTER_NAMES = {"fr": "affiche-medias-sociaux.pdf", "en": "social-media-poster.pdf"}
@@ -64,30 +68,64 @@ def _footer(locale: str) -> str:
     )
 
 
+def _launch(playwright: Any) -> Any:
+    from playwright.sync_api import Error as PlaywrightError
+
+    try:
+        return playwright.chromium.launch(
+            executable_path=chromium_path(), args=CHROMIUM_FLAGS, timeout=LAUNCH_TIMEOUT_MS
+        )
+    except PlaywrightError as error:
+        reason = str(error).strip().splitlines()[0][:200] if str(error).strip() else type(error).__name__
+        raise PluginError(
+            f"No PDF of the policy: Chromium at {chromium_path()} did not start ({reason}). "
+            "Set CHROMIUM_PATH to a working Chromium, or build without the PDF: POLICY_PDF=0."
+        ) from None
+
+
+@contextmanager
+def shared_browser() -> Iterator[None]:
+    """Keep one Chromium open while several builds in this process print their PDFs (scripts/build_companies.py)."""
+    global _shared
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        _shared = _launch(playwright)
+        try:
+            yield
+        finally:
+            _shared.close()
+            _shared = None
+
+
+@contextmanager
+def _browser() -> Iterator[Any]:
+    """The shared browser when there is one, else a Chromium for this build only."""
+    if _shared is not None:
+        yield _shared
+        return
+    from playwright.sync_api import sync_playwright  # only when printing: previews do not need it
+
+    with sync_playwright() as playwright:
+        browser = _launch(playwright)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
 def print_policy(
     site_dir: Path, folders: dict[str, Path], model: CompanyFile, fingerprint: str = "", logo: Path | None = None
 ) -> list[Path]:
     """Print policy.html of each language folder to its PDF; Letter paper, A4 for France."""
-    from playwright.sync_api import sync_playwright  # only when printing: previews do not need it
-
     from playwright.sync_api import Error as PlaywrightError
 
     paper = "A4" if model.jurisdiction.value == "fr" else "Letter"
     written = []
-    with sync_playwright() as playwright:
+    with _browser() as browser:
+        # The page is printed as a document: no JavaScript, and no request other than the site's own files.
+        context = browser.new_context(java_script_enabled=False)
         try:
-            browser = playwright.chromium.launch(
-                executable_path=chromium_path(), args=CHROMIUM_FLAGS, timeout=LAUNCH_TIMEOUT_MS
-            )
-        except PlaywrightError as error:
-            reason = str(error).strip().splitlines()[0][:200] if str(error).strip() else type(error).__name__
-            raise PluginError(
-                f"No PDF of the policy: Chromium at {chromium_path()} did not start ({reason}). "
-                "Set CHROMIUM_PATH to a working Chromium, or build without the PDF: POLICY_PDF=0."
-            ) from None
-        try:
-            # The page is printed as a document: no JavaScript, and no request other than the site's own files.
-            context = browser.new_context(java_script_enabled=False)
             context.set_default_timeout(PAGE_TIMEOUT_MS)
             context.route("**/*", lambda route: _only_site_files(route, site_dir))
             page = context.new_page()
@@ -111,7 +149,7 @@ def print_policy(
             reason = str(error).strip().splitlines()[0][:200] if str(error).strip() else type(error).__name__
             raise PluginError(f"No PDF of the policy: Chromium stopped while printing ({reason}).") from None
         finally:
-            browser.close()
+            context.close()
     return written
 
 

@@ -236,11 +236,10 @@ def test_several_companies_build_side_by_side(tmp_path):
     import subprocess
     import sys
 
-    mkdocs = str(Path(sys.executable).parent / "mkdocs")
     result = subprocess.run(
-        ["scripts/build-companies.sh", str(tmp_path / "out")],
+        [sys.executable, "scripts/build_companies.py", "--output", str(tmp_path / "out")],
         cwd=ROOT,
-        env={"PATH": "/usr/bin:/bin", "MKDOCS": mkdocs},
+        env={"PATH": "/usr/bin:/bin", "POLICY_PDF": "0"},
         capture_output=True,
         text=True,
         timeout=600,
