@@ -3,6 +3,7 @@
     name_in_sentence(NamePhrase("la", "Clinique des Saules"), "fr", "de")  -> "de la Clinique des Saules"
     name_in_sentence(NamePhrase(None, "Atelier Lumen"), "fr", "de")          -> "d'Atelier Lumen"
     name_in_sentence(NamePhrase("le", "Soleil", keep_case=False), "fr", "à") -> "au Soleil"
+    name_in_sentence(NamePhrase("la", "Clinique des Saules"), "fr", "chez") -> "à la Clinique des Saules"
     name_in_sentence(NamePhrase("the", "Boston Globe"), "en", "of")          -> "of the Boston Globe"
 
 Pages call the `prep` filter (macros/render.py), which builds the phrase from company.yml and the page's language.
@@ -65,6 +66,8 @@ def french(phrase: NamePhrase, preposition: str = "") -> str:
     contraction (du, au, des, aux) and elision (d', qu', l')."""
     prep, lower = preposition.strip(), preposition.strip().lower()
     article, written = phrase.article, phrase.article_as_written or phrase.article
+    if lower == "chez" and article is not None:  # "chez" + a name with an article reads wrong: "à la Clinique", "au Café"
+        prep, lower = ("À" if prep[:1].isupper() else "à"), "à"
     vowel = phrase.starts_with_vowel()
     if article in ("le", "la") and vowel:  # le/la before a vowel: l'
         article, written = "l'", ("L'" if written[:1].isupper() else "l'")

@@ -11,7 +11,7 @@ LABELS: dict[str, dict[str, str]] = {
     "account": {"fr": "Compte", "en": "Account"},
     "purpose": {"fr": "Ce qu'on y publie", "en": "What we publish there"},
     "managed_by": {"fr": "Géré par", "en": "Managed by"},
-    "accounts_caption": {"fr": "Comptes officiels de {name}", "en": "Official accounts of {name}"},
+    "accounts_caption": {"fr": "Comptes officiels {of_name}", "en": "Official accounts {of_name}"},  # of_name: prep("de"/"of")
     "no_accounts": {
         "fr": "L'entreprise n'a pas encore de compte officiel.",
         "en": "The company has no official account yet.",
@@ -33,6 +33,9 @@ LABELS: dict[str, dict[str, str]] = {
         "advice on a specific situation.",
     },
     "legal_notice_contact": {"fr": "Pour une question juridique, écrivez à", "en": "For a legal question, write to"},
+    "write_to": {"fr": "Écrivez à", "en": "Write to"},
+    "contact_phone_only": {"fr": "Joignez", "en": "Contact"},
+    "legal_notice_contact_phone": {"fr": "Pour une question juridique, joignez", "en": "For a legal question, contact"},
     "law_checked": {
         "fr": "Les textes de loi cités ont été vérifiés pour la dernière fois le {date}.",
         "en": "The laws cited were last checked on {date}.",

@@ -61,7 +61,9 @@ class PageMacros:
             }
             for account in self.model.official_accounts
         ]
-        return render_partial("accounts-table.html", rows=rows, company=self.model.company.name)
+        locale = current_locale()
+        of_company = name_in_sentence(self.model.company_phrase(locale), locale, "de" if locale == "fr" else "of")
+        return render_partial("accounts-table.html", rows=rows, of_company=of_company)
 
     def _role(self, role: str) -> str:
         """`people` stands for whoever handles people questions: hr when the company has it, else management."""
@@ -134,6 +136,12 @@ class PageMacros:
         """A contact in a sentence: name, title and e-mail link."""
         person = self._contact("contact_inline", role)
         return render_partial("contact-inline.html", person=person)
+
+    def write_to(self, role: str) -> Markup:
+        """The verb before a contact at the start of a sentence: "Écrivez à"/"Write to", or "Joignez"/"Contact"
+        for someone who has only a phone."""
+        person = self._contact("write_to", role)
+        return Markup(label("write_to" if person.email else "contact_phone_only", current_locale()))
 
     def clause(self, number: str) -> Markup:
         """A clause's visible, linkable "§ 5.3" at the start of its paragraph or list item (policy page)."""
@@ -295,13 +303,13 @@ class Grammar:
     def __init__(self, model: CompanyFile) -> None:
         self.model = model
 
-    def prep(self, value: Any, preposition: str = "", capital: bool = False) -> Markup:
+    def prep(self, value: Any, preposition: str = "", capital: bool = False, legal: bool = False) -> Markup:
         """`{{ company | prep("de") }}` -> "de la Clinique des Saules" / "d'Atelier Lumen" / "du Groupe X";
         works for `company`, `newspaper` ("du Soleil", "of the Boston Globe") and `noun` ("de la clinique").
         On English pages the preposition is English ("of", "at") and the newspaper gets its "the"."""
         locale = current_locale()
         if isinstance(value, Company):
-            phrase = self.model.company_phrase(locale)
+            phrase = self.model.legal_phrase(locale) if legal else self.model.company_phrase(locale)
         elif isinstance(value, FrontPageTest):
             phrase = self.model.newspaper_phrase(locale)
         elif isinstance(value, CompanyNoun):
@@ -318,6 +326,7 @@ def macros_for(model: CompanyFile) -> dict[str, Any]:
         "accounts_table": bound.accounts_table,
         "contact_card": bound.contact_card,
         "contact_inline": bound.contact_inline,
+        "write_to": bound.write_to,
         "values_list": bound.values_list,
         "legal_notice": bound.legal_notice,
         "cite": bound.cite,

@@ -307,13 +307,26 @@ class Contact(Strict):
             raise ValueError("needs an email or a phone (or both), so that people can reach this person")
         return self
 
+    def _phone_parts(self) -> tuple[str, str | None]:
+        """The number and its extension ("poste 101", "ext. 101", "x101"), however the company wrote it."""
+        match = re.match(r"^(.*?)(?:\s*,?\s*(?:ext\.?|poste|x)\s*([0-9]+))?$", str(self.phone), re.IGNORECASE)
+        return match.group(1), match.group(2)
+
+    def phone_in(self, locale: str) -> str | None:
+        """The number as the page's language writes an extension: "poste 101" in French, "ext. 101" in English."""
+        if self.phone is None:
+            return None
+        main, extension = self._phone_parts()
+        if not extension:
+            return str(self.phone)
+        return f"{main}, {'poste' if locale == 'fr' else 'ext.'} {extension}"
+
     @property
     def tel_uri(self) -> str | None:
         """The phone number as a tel: link (RFC 3966), extension included."""
         if self.phone is None:
             return None
-        match = re.match(r"^(.*?)(?:\s*,?\s*(?:ext\.?|poste|x)\s*([0-9]+))?$", self.phone, re.IGNORECASE)
-        main, extension = match.group(1), match.group(2)
+        main, extension = self._phone_parts()
         digits = "".join(c for c in main if c.isdigit())
         number = ("+" if main.strip().startswith("+") else "") + digits
         return f"tel:{number}" + (f";ext={extension}" if extension else "")
@@ -619,6 +632,14 @@ class CompanyFile(Strict):
         if locale == "fr":
             return NamePhrase(self.company.article, self.company.name, elision=self.company.elision)
         return NamePhrase(None, self.company.name)
+
+    def legal_phrase(self, locale: str) -> "NamePhrase":
+        """The legal name as a phrase: it takes the company's article when it starts with the name
+        ("de la Clinique dentaire des Saules inc."), none otherwise ("de 9123-4567 Québec inc.")."""
+        legal = self.company.display_legal_name
+        if locale == "fr" and legal.startswith(self.company.name):
+            return NamePhrase(self.company.article, legal, elision=self.company.elision)
+        return NamePhrase(None, legal)
 
     def noun_phrase(self, locale: str) -> "NamePhrase":
         """How running text names the company: 'la clinique', 'the clinic' (default: l'entreprise, the company)."""

@@ -22,7 +22,8 @@ COMPANIES = [
     ("le", "Groupe Roy", None, "", "le Groupe Roy"),
     ("la", "Clinique des Saules", None, "de", "de la Clinique des Saules"),
     ("la", "Clinique des Saules", None, "à", "à la Clinique des Saules"),
-    ("la", "Clinique des Saules", None, "chez", "chez la Clinique des Saules"),
+    ("la", "Clinique des Saules", None, "chez", "à la Clinique des Saules"),
+    ("le", "Slow Rise Café", None, "chez", "au Slow Rise Café"),
     ("l'", "Atelier du Bois", None, "de", "de l'Atelier du Bois"),
     ("le", "Atelier du Bois", None, "à", "à l'Atelier du Bois"),  # le before a vowel becomes l'
     ("les", "Jardins Fleuris", None, "de", "des Jardins Fleuris"),  # plural
