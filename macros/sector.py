@@ -134,8 +134,14 @@ class CommunityManager(Frozen):
     """What the community manager's job looks like in this sector (job posting and interview)."""
 
     gather: Localized = Field(description="How they gather content here (where, from whom, with which checks).")
-    field_time: Localized = Field(description="Where they spend time outside the desk, for the job posting.")
-    learn: Localized = Field(description="What they are keen to learn about the business (job posting).")
+    field_time: Localized = Field(
+        description="Follows 'Place of work: <town>,' in the job posting; no capital, no period "
+        "(trades: {fr: avec du temps sur les chantiers auprès des équipes, en: with time on job sites alongside the crews})."
+    )
+    learn: Localized = Field(
+        description="One full sentence in the job posting's list, with its period: "
+        "{fr: Vous avez envie d'apprendre notre métier, sur les chantiers comme au bureau.}."
+    )
     interview: list[InterviewQuestion] = Field(min_length=3, description="Sector questions for the interview.")
 
 
@@ -146,7 +152,10 @@ class Mistakes(Frozen):
     client_information: Localized = Field(description="What a photo or post reveals about the people served.")
     unsafe_photo: Localized = Field(description="A photo that shows an unsafe or careless practice.")
     criticism: Localized = Field(description="A public complaint an employee wants to answer themselves.")
-    access: Localized = Field(description="Where access codes or passwords get left lying around.")
+    access: Localized = Field(
+        description="A short phrase, no capital, no period: where a password gets left lying around "
+        "(trades: {fr: un mot de passe sur un papillon adhésif dans le camion, en: a password on a sticky note in the truck})."
+    )
     reviews: Localized = Field(description="When and how reviews get asked for, and what goes wrong.")
 
 
@@ -256,15 +265,26 @@ class SectorData(Frozen):
     front_page: list[FrontPageExample] = Field(min_length=4)
     confidential: list[ConfidentialItem] = Field(min_length=3)
     photo_check: Localized = Field(description="What an innocent photo can show without you noticing.")
-    routine_posts: list[Localized] = Field(min_length=3, description="What the official accounts post day to day.")
-    watch: list[Localized] = Field(min_length=2, description="What monitoring looks for about this kind of business.")
+    routine_posts: list[Localized] = Field(
+        min_length=3,
+        description="What the official accounts post day to day; short noun phrases with their article, joined "
+        "in a sentence ({fr: un projet terminé, en: a finished project}).",
+    )
+    watch: list[Localized] = Field(
+        min_length=2,
+        description="What monitoring looks for about this kind of business; noun phrases without a capital or "
+        "a period, joined with 'or' in one sentence.",
+    )
     responses: Responses
     review_platforms: list[Line] = Field(min_length=1)
     review_advice: Localized = Field(description="The right way to ask for reviews in this sector (or not to).")
     checklist: list[ChecklistItem] = Field(min_length=6)
     community_manager: CommunityManager
     mistakes: Mistakes
-    poster_place: Localized = Field(description="Where the one-page rules hang: {fr: la salle du personnel, ...}.")
+    poster_place: Localized = Field(
+        description="Where the one-page rules hang, with its preposition, ending the sentence 'print it, pin it up ...': "
+        "{fr: à l'atelier, en: in the shop}; {fr: dans la salle du personnel, en: in the staff room}."
+    )
     phone_rule: Localized | None = Field(
         description="Restrictive approach: where phones stay put away at work, and why; null when no such rule."
     )
