@@ -154,7 +154,7 @@ class Mistakes(Frozen):
     criticism: Localized = Field(description="A public complaint an employee wants to answer themselves.")
     access: Localized = Field(
         description="A short phrase, no capital, no period: where a password gets left lying around "
-        "(trades: {fr: un mot de passe sur un papillon adhésif dans le camion, en: a password on a sticky note in the truck})."
+        "(trades: {fr: un mot de passe sur un papillon collé dans le camion, en: a password on a sticky note in the truck})."
     )
     reviews: Localized = Field(description="When and how reviews get asked for, and what goes wrong.")
 
