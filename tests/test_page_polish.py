@@ -1,0 +1,96 @@
+"""Sentences the sector writers found wrong on the example companies' pages (PAGE-NOTES.md) stay fixed."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import Site
+
+LANGS = ("fr", "en")
+
+
+def raw_table_rows(article) -> list[str]:
+    """Paragraphs that print Markdown table rows as text ("| question | answer |"): a broken table."""
+    return [p.get_text() for p in article.find_all("p") if p.get_text().strip().startswith("|")]
+
+
+def test_raw_table_row_check_can_fail():
+    broken = BeautifulSoup("<article><table></table><p>| Question? | Answer |</p></article>", "html.parser")
+    assert raw_table_rows(broken) == ["| Question? | Answer |"]
+    assert raw_table_rows(BeautifulSoup("<article><p>Text | more</p></article>", "html.parser")) == []
+
+
+def sites(example_company_sites) -> list[tuple[str, Site]]:
+    return [(name, site) for name, (_, site) in example_company_sites.items()]
+
+
+def langs_of(site: Site) -> list[str]:
+    return [lang for lang in LANGS if site.pages(lang)]
+
+
+@pytest.mark.slow
+def test_interview_questions_stay_in_the_table(example_company_sites):
+    for name, site in sites(example_company_sites):
+        for lang in langs_of(site):
+            article = site.article("community-manager", lang)
+            assert raw_table_rows(article) == [], f"{name} {lang}: interview rows printed as text"
+            table = article.find(id="interview").find_next("table")
+            assert len(table.find_all("tr")) >= 1 + 3 + 6, f"{name} {lang}: sector questions missing from the table"
+
+
+@pytest.mark.slow
+def test_extensions_in_the_pages_language(example_company_sites):
+    """The clinic writes "poste 101": English pages show "ext. 101", French pages "poste 101"; tel: URI keeps it."""
+    site = example_company_sites["clinique-des-saules"][1]
+    for page in site.pages("en"):
+        assert not re.search(r"\bposte \d", site.text(page, "en")), f"en {page}: 'poste' on an English page"
+    assert "418 555-0173, ext. 102" in site.text("resources", "en")
+    assert "418 555-0173, poste 102" in site.text("resources", "fr")
+    assert 'href="tel:4185550173;ext=102"' in site.html("resources", "en")
+
+
+@pytest.mark.slow
+def test_company_name_takes_its_article(example_company_sites):
+    site = example_company_sites["clinique-des-saules"][1]
+    caption = site.article("official-accounts", "fr").find("caption").get_text()
+    assert caption == "Comptes officiels de la Clinique dentaire des Saules"
+    assert "médias sociaux de la Clinique dentaire des Saules inc." in site.text("acknowledgement", "fr")
+    for name, site in sites(example_company_sites):  # "chez" + a name with an article reads wrong
+        for page in site.pages("fr"):
+            assert not re.search(r"\bchez (la|le|les) [A-Z]", site.text(page, "fr")), f"{name} fr {page}"
+    assert "Je travaille au Slow Rise Café" in example_company_sites["slow-rise"][1].text("conduct", "fr")
+    assert "chez Atelier Lumen" in example_company_sites["atelier-lumen"][1].text("conduct", "fr")
+
+
+@pytest.mark.slow
+def test_phone_only_contacts_are_not_written_to(example_company_sites):
+    site = example_company_sites["slow-rise"][1]  # Tom Keegan has a phone, no e-mail
+    for page in site.pages("en"):
+        assert "write to Tom Keegan" not in site.text(page, "en").replace("Write", "write"), page
+    assert "For a legal question, contact Tom Keegan" in site.text("policy", "en")
+    assert "Write to" in example_company_sites["root"][1].text("policy", "en")  # negative control
+
+
+@pytest.mark.slow
+def test_no_stray_punctuation_in_lists(example_company_sites):
+    for name, site in sites(example_company_sites):
+        for lang in langs_of(site):
+            for page in ("policy", "conduct"):
+                text = site.text(page, lang)
+                assert not re.search(r"\w , \w", text), f"{name} {lang} {page}: space before a comma"
+                assert not re.search(r"logo, (or|ou) ", text), f"{name} {lang} {page}: stray comma"
+
+
+@pytest.mark.slow
+def test_no_home_or_trades_words_where_they_do_not_fit(example_company_sites):
+    agency = example_company_sites["atelier-lumen"][1]
+    for page in agency.pages("fr"):
+        text = agency.text(page, "fr")
+        assert "domicile" not in text and "moteurs de recherche (" not in text, page
+    clinic = example_company_sites["clinique-des-saules"][1]
+    policy_en = clinic.text("policy", "en")
+    assert "alarm codes" not in policy_en and "patient's home" not in policy_en
+    assert "patients' identities" in policy_en
