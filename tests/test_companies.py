@@ -37,6 +37,7 @@ def companies(tmp_path_factory: pytest.TempPathFactory) -> Path:
     write_company(folder / "alpha", example_data())
     english_first = example_data()
     english_first["languages"] = ["en", "fr"]
+    english_first["jurisdiction"] = "generic"  # Quebec puts French first (Charter of the French language, s. 41)
     write_company(folder / "bravo", english_first)
     broken = example_data()
     broken["approach"] = "restrictve"

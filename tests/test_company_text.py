@@ -17,6 +17,7 @@ from pydantic import TypeAdapter, ValidationError
 
 from conftest import LANGS, ROOT, Site, example_data
 from macros.render import PageMacros, date_filter
+from macros.safety import text_problem
 from macros.schema import CompanyFile, Line
 from macros.text import finalize, set_locale
 
@@ -115,8 +116,12 @@ def test_nasty_name_renders_as_text(name):
 @given(st.text(min_size=1, max_size=40))
 def test_any_unicode_name_renders_as_text(raw):
     name = as_company_text(raw)
-    if name is None:  # refused with a message (control characters, only spaces): nothing reaches a page
-        assert not raw.strip() or any(unicodedata.category(c) in ("Cc", "Cs") for c in raw)
+    if name is None:  # refused with a message (control or bidi characters, nothing visible): nothing reaches a page
+        assert (
+            not raw.strip()
+            or any(unicodedata.category(c) in ("Cc", "Cs") for c in raw)
+            or text_problem(" ".join(raw.split())) is not None
+        )
         return
     assert_shown_as_text(render_page(PAGE, name=name), name)
 
