@@ -50,6 +50,7 @@ def test_every_macro_is_registered():
         "acknowledgement_changes",
         "quiz",
         "self_check",
+        "write_to",
     }
     assert set(FILTERS) == {"date", "link", "mailto", "lcfirst", "join_list", "capitalize_first"}
 
