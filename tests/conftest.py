@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import dataclasses
 import os
 import shutil
 import subprocess
@@ -55,9 +56,13 @@ class Site:
     returncode: int
     log: str
     dir: Path
+    root_lang: str = "fr"  # the company's first language, built at the root; the other one under <lang>/
+
+    def folder(self, lang: str) -> Path:
+        return self.dir if lang == self.root_lang else self.dir / lang
 
     def path(self, page: str, lang: str = "fr") -> Path:
-        return self.dir / ("" if lang == "fr" else f"{lang}/") / f"{page}.html"
+        return self.folder(lang) / f"{page}.html"
 
     def html(self, page: str, lang: str = "fr") -> str:
         return self.path(page, lang).read_text(encoding="utf-8")
@@ -79,8 +84,13 @@ class Site:
         return " ".join(article.get_text(" ").split())
 
     def pages(self, lang: str = "fr") -> list[str]:
-        folder = self.dir if lang == "fr" else self.dir / lang
-        return sorted(p.stem for p in folder.glob("*.html") if p.stem != "404")
+        """The pages built in one language (none when the site is not built in it)."""
+        return sorted(p.stem for p in self.folder(lang).glob("*.html") if p.stem != "404" and lang in self.languages)
+
+    @property
+    def languages(self) -> list[str]:
+        """The languages this site is built in: the root one, and any other with its own folder."""
+        return [self.root_lang] + [lang for lang in LANGS if lang != self.root_lang and (self.dir / lang).is_dir()]
 
 
 def section_text(article: Tag, heading: str) -> str:
@@ -151,13 +161,15 @@ def example_company_files() -> list[Path]:
 
 @pytest.fixture(scope="session")
 def example_company_sites(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, Site]]:
-    """Every example company's site (no PDF), built once for the session: name -> (company file, site)."""
+    """Every example company's site (no PDF), built once for the session: name -> (company file, site), each
+    site read by language whichever language it puts at its root."""
     sites = {}
     for file in example_company_files():
         name = "root" if file == EXAMPLE_FILE else file.parent.name
         site = run_build(tmp_path_factory.mktemp(f"company-{name}") / "site", file)
         assert site.returncode == 0, f"{file}:\n{site.log}"
-        sites[name] = (file, site)
+        languages = yaml.safe_load(file.read_text(encoding="utf-8")).get("languages", list(LANGS))
+        sites[name] = (file, dataclasses.replace(site, root_lang=languages[0]))
     return sites
 
 

@@ -9,9 +9,6 @@ from bs4 import BeautifulSoup
 
 from conftest import Site
 
-LANGS = ("fr", "en")
-
-
 def raw_table_rows(article) -> list[str]:
     """Paragraphs that print Markdown table rows as text ("| question | answer |"): a broken table."""
     return [p.get_text() for p in article.find_all("p") if p.get_text().strip().startswith("|")]
@@ -23,39 +20,23 @@ def test_raw_table_row_check_can_fail():
     assert raw_table_rows(BeautifulSoup("<article><p>Text | more</p></article>", "html.parser")) == []
 
 
-class Localized(Site):
-    """A site read by language, whichever language it builds first (English-first sites keep French in fr/)."""
-
-    def path(self, page: str, lang: str = "fr"):
-        second = "fr" if (self.dir / "fr").is_dir() else "en"
-        return self.dir / (f"{lang}/" if lang == second else "") / f"{page}.html"
-
-    def pages(self, lang: str = "fr") -> list[str]:
-        folder = self.path("x", lang).parent
-        return sorted(p.stem for p in folder.glob("*.html") if p.stem != "404") if folder.is_dir() else []
-
-    def flat(self, page: str, lang: str = "fr") -> str:
-        """The text as written: no space added between an element and the punctuation after it."""
-        return " ".join(self.article(page, lang).get_text("").split())
+def flat(site: Site, page: str, lang: str) -> str:
+    """The text as written: no space added between an element and the punctuation after it."""
+    return " ".join(site.article(page, lang).get_text("").split())
 
 
-def site_of(example_company_sites, name: str) -> Localized:
-    site = example_company_sites[name][1]
-    return Localized(site.returncode, site.log, site.dir)
+def site_of(example_company_sites, name: str) -> Site:
+    return example_company_sites[name][1]
 
 
-def sites(example_company_sites) -> list[tuple[str, Localized]]:
+def sites(example_company_sites) -> list[tuple[str, Site]]:
     return [(name, site_of(example_company_sites, name)) for name in example_company_sites]
-
-
-def langs_of(site: Site) -> list[str]:
-    return [lang for lang in LANGS if site.pages(lang)]
 
 
 @pytest.mark.slow
 def test_interview_questions_stay_in_the_table(example_company_sites):
     for name, site in sites(example_company_sites):
-        for lang in langs_of(site):
+        for lang in site.languages:
             article = site.article("community-manager", lang)
             assert raw_table_rows(article) == [], f"{name} {lang}: interview rows printed as text"
             table = article.find(id="interview").find_next("table")
@@ -99,9 +80,9 @@ def test_phone_only_contacts_are_not_written_to(example_company_sites):
 @pytest.mark.slow
 def test_no_stray_punctuation_in_lists(example_company_sites):
     for name, site in sites(example_company_sites):
-        for lang in langs_of(site):
+        for lang in site.languages:
             for page in ("policy", "conduct"):
-                text = site.flat(page, lang)
+                text = flat(site, page, lang)
                 assert not re.search(r"\w , \w", text), f"{name} {lang} {page}: space before a comma"
                 assert not re.search(r"logo, (or|ou) ", text), f"{name} {lang} {page}: stray comma"
 
