@@ -7,10 +7,13 @@ BIN := $(VENV)/bin
 MKDOCS := NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs
 STAMP := $(VENV)/.installed
 
-.PHONY: help serve build companies release test test-fast bench schema clean
+.PHONY: help questionnaire serve build companies release test test-fast bench schema clean
 
 help: ## List the commands
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
+
+questionnaire: $(STAMP) ## Write build/questionnaire.html: answer questions in a browser, save your company.yml
+	$(BIN)/python scripts/questionnaire.py
 
 serve: $(STAMP) ## Preview the site at http://127.0.0.1:8000 (rebuilds when you save company.yml or a page)
 	$(MKDOCS) serve
