@@ -1,10 +1,10 @@
 """`make questionnaire`: build/questionnaire.html, one page an owner fills in to get a company.yml.
 
 The page is made from what the build itself reads, so that it cannot drift from it: the JSON Schema of
-company.yml (macros/schema.py), the sectors' default practices (macros/sectors/*.yml), the region codes, the
+company.yml (macros/company/schema.py), the sectors' default practices (macros/company/sectors/*.yml), the region codes, the
 sentences of the pages it previews (docs/index.*.md, docs/policy.*.md) and the example company.yml it starts
 from. Questions and their "why" are in scripts/questionnaire-page/questions.yml; the rules across keys that the
-JSON Schema cannot say are listed once in RULES below, each with the validator of macros/schema.py it mirrors and
+JSON Schema cannot say are listed once in RULES below, each with the validator of macros/company/ it mirrors and
 the JavaScript function (scripts/questionnaire-page/page.js, `RULES`) that checks it as the owner types.
 Everything, the vendored ajv and yaml included (tools/vendor/questionnaire/), is inlined: the page works from
 file:// with no server and no network.
@@ -27,10 +27,10 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from macros import schema as company_schema  # noqa: E402
-from macros import sector as sectors  # noqa: E402
-from macros.safety import MAX_YEAR, MIN_YEAR  # noqa: E402
-from macros.sources import regions  # noqa: E402
+from macros.company import schema as company_schema  # noqa: E402
+from macros.company import sector as sectors  # noqa: E402
+from macros.company.places import places  # noqa: E402
+from macros.company.safety import MAX_YEAR, MIN_YEAR  # noqa: E402
 
 PAGE_DIR = ROOT / "scripts" / "questionnaire-page"
 VENDOR_DIR = ROOT / "tools" / "vendor" / "questionnaire"
@@ -38,7 +38,7 @@ QUESTIONS_FILE = PAGE_DIR / "questions.yml"
 EXAMPLE_FILE = ROOT / "company.yml"
 DEFAULT_OUTPUT = ROOT / "build" / "questionnaire.html"
 
-# The checks of macros/schema.py that the JSON Schema cannot express, mirrored in the page (page.js RULES[id]).
+# The checks of macros/company/schema.py and types.py that the JSON Schema cannot express, mirrored in the page (page.js RULES[id]).
 # `source`: the validator it mirrors; `case`: a change of the example company that breaks only this rule, and the
 # field the page must mark (tests apply it both to the Python loader and to the page).
 RULES: list[dict[str, Any]] = [
@@ -158,7 +158,7 @@ RULES: list[dict[str, Any]] = [
     },
 ]
 
-# Validators of macros/schema.py that the page needs no rule for, and why.
+# Validators of macros/company/ (schema.py, types.py) that the page needs no rule for, and why.
 NOT_IN_FORM = {
     "_text_only": "the page writes every text as a text, quoted where YAML would read it otherwise",
     "_version_before": "the page writes versions in quotes",
@@ -405,7 +405,7 @@ class Page:
 
     def build_data(self) -> dict[str, Any]:
         """What page.js needs: schema, rules, sector defaults, regions, preview sentences, example file."""
-        region_data = regions()
+        region_data = places()
         sector_info = {}
         for name in company_schema.SECTORS:
             raw = sectors.sector_file_data(name)

@@ -24,7 +24,7 @@ from conftest import EXAMPLE_FILE, ROOT, example_data, run_build
 sys.path.insert(0, str(ROOT / "scripts"))
 import questionnaire  # noqa: E402
 
-from macros.schema import CompanyFile  # noqa: E402
+from macros.company.schema import CompanyFile  # noqa: E402
 
 
 @pytest.fixture(scope="module")
@@ -80,10 +80,11 @@ def test_every_key_of_the_schema_has_a_question(page_file: Path):
 
 
 def test_every_check_of_the_schema_has_a_rule_in_the_page():
-    """Each validator of macros/schema.py that refuses a value is mirrored by a rule, or says why none is needed."""
-    tree = ast.parse((ROOT / "macros" / "schema.py").read_text(encoding="utf-8"))
+    """Each validator of macros/company/ (schema.py, types.py) that refuses a value is mirrored by a rule, or says why none is needed."""
+    trees = [ast.parse((ROOT / "macros" / "company" / name).read_text(encoding="utf-8")) for name in ("schema.py", "types.py")]
     refusing = {
         node.name
+        for tree in trees
         for node in ast.walk(tree)
         if isinstance(node, ast.FunctionDef)
         and any(
@@ -92,7 +93,7 @@ def test_every_check_of_the_schema_has_a_rule_in_the_page():
         )
     }
     mirrored = {rule["source"] for rule in questionnaire.RULES} | set(questionnaire.NOT_IN_FORM)
-    assert refusing - mirrored == set(), "validators of macros/schema.py with no rule in scripts/questionnaire.py RULES"
+    assert refusing - mirrored == set(), "validators of macros/company/ with no rule in scripts/questionnaire.py RULES"
     js = (ROOT / "scripts" / "questionnaire-page" / "page.js").read_text(encoding="utf-8")
     for rule in questionnaire.RULES:
         assert f"    {rule['id']}: function" in js, f"rule {rule['id']} has no function in page.js RULES"

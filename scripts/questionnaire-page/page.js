@@ -179,7 +179,7 @@
     })(data, '');
   }
 
-  // --- checks: the JSON Schema (ajv), then the rules across keys of macros/schema.py -------------------------
+  // --- checks: the JSON Schema (ajv), then the rules across keys of macros/company/schema.py -------------------------
   function say(fr, en) { return lang === 'fr' ? fr : en; }
   function schemaMessage(e, name) {
     var p = e.params || {};
