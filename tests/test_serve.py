@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import os
 import socket
 import subprocess
@@ -98,3 +99,37 @@ def test_serve_explains_a_broken_company_file_and_recovers(served):
     assert process.poll() is None, "mkdocs serve stopped on a bad company.yml"
     company.write_text(good.replace("Rénovations Boréal", "Atelier Nordet"), encoding="utf-8")
     wait_for(url + "index.html", "Atelier Nordet")
+
+
+@pytest.mark.browser
+def test_serve_shows_a_broken_company_file_in_the_browser_and_reloads_when_fixed(served, browser):
+    """While company.yml has a problem, every page answers with the terminal's message, in the site's first
+    language; the open tab reloads by itself once the file is fixed."""
+    project, url, process, log = served
+    wait_for(url + "conduct.html", "Rénovations Boréal")
+    tab = browser.new_page()
+    tab.goto(url + "conduct.html")
+    assert "Rénovations Boréal" in tab.content()
+    company = project / "company.yml"
+    good = company.read_text(encoding="utf-8")
+    company.write_text(good.replace("approach: balanced", "approach: strict"), encoding="utf-8")
+    message = "approach is 'strict', but it must be one of: educational, balanced, restrictive."
+    tab.wait_for_function(f"document.body && document.body.innerText.includes({message!r})", timeout=90_000)
+    assert tab.evaluate("document.documentElement.lang") == "fr"
+    assert tab.locator("h1").inner_text() == "L'aperçu attend une correction"
+    shown = tab.locator("pre").inner_text()
+    terminal = log.read_text(encoding="utf-8")
+    line = next(line for line in shown.splitlines() if message in line).strip()
+    assert line in terminal, "the browser's message is not the terminal's"
+    assert "company.yml, line" in line
+    for page in ("index.html", "en/conduct.html", "policy/"):
+        try:
+            urllib.request.urlopen(url + page, timeout=10)
+            raise AssertionError(f"{page} answered as if the site were fine")
+        except urllib.error.HTTPError as error:
+            assert message in html.unescape(error.read().decode("utf-8")), page
+    assert process.poll() is None
+    company.write_text(good.replace("Rénovations Boréal", "Atelier Nordet"), encoding="utf-8")
+    tab.wait_for_function("document.body && document.body.innerText.includes('Atelier Nordet')", timeout=90_000)
+    assert tab.evaluate("location.pathname").endswith("conduct.html")
+    tab.close()

@@ -48,6 +48,7 @@ from macros.company.site import load_company, logo_file, project_dir, theme_data
 from macros.build.speed import reuse_unchanged_renders, reuse_unchanged_search_sections, share_theme  # noqa: E402
 from macros.language.spelling import own_words, respell  # noqa: E402
 from macros.build.staging import Staging  # noqa: E402
+from macros.build.preview import PreviewErrors  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.policy")
 
@@ -283,8 +284,11 @@ def on_files(files, config):
 
 # Rebuild when the company file changes, wherever COMPANY_FILE puts it.
 def on_serve(server, config, builder):
-    server.watch(str(company_file_path(project_dir(config))))
-    logo = logo_file(config, load_company(config))
+    company_file = company_file_path(project_dir(config))
+    server.watch(str(company_file))
+    model = load_company(config)
+    PreviewErrors(server, company_file, model.languages[0])  # a broken file shows its message in the browser
+    logo = logo_file(config, model)
     if logo is not None:  # a new logo under the same name shows up too
         server.watch(str(logo))
     return server
