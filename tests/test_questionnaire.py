@@ -264,3 +264,13 @@ def test_accessible_labelled_and_keyboard_only(page: Page):
     page.keyboard.press("Enter")
     assert page.locator('[data-item="official_accounts"]').count() == before + 1
     assert page.evaluate("document.activeElement.name") == "official_accounts.1.platform"
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("file", [EXAMPLE_FILE, *sorted((ROOT / "companies").glob("*/company.yml"))], ids=lambda f: f.parent.name)
+def test_every_example_company_reads_back_as_it_is(page: Page, file: Path):
+    """The page agrees with the build on every example (no problem found), and reads each back as the same data."""
+    page.set_input_files("input[type=file]", str(file))
+    page.wait_for_function("document.getElementById('q-open-status').textContent.includes('company.yml')")
+    assert page.evaluate("window.questionnaire.check(window.questionnaire.formToData())") == {}
+    assert page.evaluate("window.questionnaire.formToData()") == as_json(yaml.safe_load(file.read_text(encoding="utf-8")))

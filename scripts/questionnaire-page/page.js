@@ -114,6 +114,11 @@
       seen.add(name);
       if (el.type === 'checkbox') {
         var chosen = Array.prototype.filter.call(form.querySelectorAll('[name="' + name + '"]'), function (b) { return b.checked; }).map(function (b) { return b.value; });
+        var before = snapshot ? getPath(snapshot, name.split('.')) : null;
+        if (Array.isArray(before)) {  // the order the file had
+          var at = function (v) { var i = before.indexOf(v); return i < 0 ? 1e6 : i; };
+          chosen.sort(function (a, b) { return at(a) - at(b); });
+        }
         if (chosen.length) setPath(data, name.split('.'), chosen);
         return;
       }
