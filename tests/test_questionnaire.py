@@ -274,3 +274,15 @@ def test_every_example_company_reads_back_as_it_is(page: Page, file: Path):
     page.wait_for_function("document.getElementById('q-open-status').textContent.includes('company.yml')")
     assert page.evaluate("window.questionnaire.check(window.questionnaire.formToData())") == {}
     assert page.evaluate("window.questionnaire.formToData()") == as_json(yaml.safe_load(file.read_text(encoding="utf-8")))
+
+
+def test_every_choice_has_words_in_both_languages():
+    """A value the schema adds to a list of choices (a new sector, a new approach) needs its words in questions.yml."""
+    data = questionnaire.questions()
+    for key, spec in questionnaire.schema_fields().items():
+        values = spec.get("enum") or []
+        if not values or key.endswith(".platform") or key in ("company.article", "languages"):
+            continue  # platforms by their own names (PLATFORMS), articles as written, languages as pairs
+        options = questionnaire._question(data, key).get("options", {})
+        missing = [v for v in values if v not in options]
+        assert missing == [], f"{key}: no words for {missing} in scripts/questionnaire-page/questions.yml"

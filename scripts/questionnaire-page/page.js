@@ -458,7 +458,11 @@
     document.body.appendChild(link);
     link.click();
     setTimeout(function () { URL.revokeObjectURL(link.href); link.remove(); }, 1000);
-    if (Object.keys(current).length) document.getElementById('q-status').textContent += ' ' + w('saved_anyway');
+    if (Object.keys(current).length) {
+      document.getElementById('q-status').textContent += ' ' + w('saved_anyway');
+      var wrong = form.querySelector('[aria-invalid="true"]');
+      if (wrong) wrong.focus();  // the first answer to fix
+    }
   });
   function open(text, fileName) {
     var status = document.getElementById('q-open-status');
