@@ -3,7 +3,7 @@
     make acknowledgements ROSTER=staff.csv RESPONSES=export.csv OUT=report.csv
 
 Reads the staff list (a name and an e-mail per person) and the responses exported from the online form
-(Microsoft Forms or Google Forms, as CSV, with French or English column names). The form's link passes the policy's
+(Microsoft Forms or Google Forms, as CSV or as an Excel workbook, with French or English column names). The form's link passes the policy's
 `version` and `fingerprint` (README, "A new version of the policy"); the form keeps them as answers, which the
 export shows as columns. Each person gets one row in OUT: name, email, status, version, signed_on, and
 changed_clauses, where status is
@@ -88,6 +88,8 @@ def read_sheet(file: Path, needed: tuple[str, ...], kind: str) -> Sheet:
         raw = file.read_bytes()
     except OSError as error:
         raise SheetProblem(f"{file}: cannot be read ({error.strerror}); check the path given as {kind}") from None
+    if raw[:4] == b"PK\x03\x04":  # an Excel workbook: Microsoft Forms' "Open results in Excel"
+        return _with_columns(file, *_workbook_rows(file), needed)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -112,6 +114,42 @@ def read_sheet(file: Path, needed: tuple[str, ...], kind: str) -> Sheet:
     except csv.Error as error:
         raise SheetProblem(f"{file}, line {reader.line_num}: is not a CSV file the kit can read ({error})") from None
     assert header is not None
+    return _with_columns(file, header, rows, needed)
+
+
+def _workbook_rows(file: Path) -> tuple[list[str], list[tuple[int, list[str]]]]:
+    """The first sheet of an .xlsx workbook as text cells, dates written YYYY-MM-DD."""
+    from openpyxl import load_workbook
+
+    try:
+        book = load_workbook(file, read_only=True, data_only=True)
+    except Exception as error:  # noqa: BLE001 - any way a workbook fails to open is one message
+        raise SheetProblem(f"{file}: is not an Excel workbook the kit can read ({error}); export it as CSV") from None
+    sheet = book.worksheets[0]
+    header: list[str] | None = None
+    rows: list[tuple[int, list[str]]] = []
+    for line, values in enumerate(sheet.iter_rows(values_only=True), start=1):
+        cells = [_cell_text(value) for value in values]
+        if header is None:
+            header = cells
+        elif any(cell.strip() for cell in cells):
+            rows.append((line, cells))
+    book.close()
+    if header is None:
+        raise SheetProblem(f"{file}: the workbook's first sheet is empty; export the responses again")
+    return header, rows
+
+
+def _cell_text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, (dt.datetime, dt.date)):
+        return value.isoformat()
+    return str(value)
+
+
+def _with_columns(file: Path, header: list[str], rows: list[tuple[int, list[str]]], needed: tuple[str, ...]) -> Sheet:
+    """The sheet with its columns found by name (French or English, as the forms export them)."""
     known = {_plain(name): (what, rank) for what, names in HEADERS.items() for rank, name in enumerate(names)}
     candidates: dict[str, list[tuple[int, int]]] = {}  # what -> (rank of the name, column index)
     for index, name in enumerate(header):

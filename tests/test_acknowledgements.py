@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import json
 import os
 import shutil
@@ -120,3 +121,28 @@ def test_the_acknowledgement_page_tells_hr(example_site):
         assert words in text, lang
         assert "company.yml" not in text and "make acknowledgements" not in text, lang
         assert example_site.soup("acknowledgement", lang).select_one("h2#tracking") is not None, lang
+
+
+def test_a_microsoft_forms_workbook_is_read_too(company: Path, tmp_path: Path):
+    """Microsoft Forms' "Open results in Excel" gives an .xlsx: its dates are dates, its columns the same."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Form1"
+    with (FIXTURES / "msforms-fr.csv").open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.reader(handle, delimiter=";"))
+    sheet.append(rows[0])
+    for row in rows[1:]:
+        day, month, rest = row[2].split("/", 2)
+        year, time = rest.split(" ")
+        when = dt.datetime.fromisoformat(f"{year}-{month}-{day}T{time}")
+        sheet.append([int(row[0]), when, when, *row[3:]])
+    export = tmp_path / "Formulaire accusé de lecture(1-6).xlsx"
+    book.save(export)
+    out = tmp_path / "report.csv"
+    result = run(company, FIXTURES / "staff.csv", export, out)
+    assert result.returncode == 0, result.stderr
+    report = read_report(out)
+    assert report["julie.lavoie@renovationsboreal.example"]["signed_on"] == "2026-03-04"
+    assert [report[e]["status"] for e in report] == ["current", "outdated", "mismatch", "missing", "current"]
