@@ -168,7 +168,9 @@ def _with_columns(file: Path, header: list[str], rows: list[tuple[int, list[str]
         else:
             found.sort()
         columns[what] = found[0][1]
-    if "name" not in columns and {"first", "last"} <= set(columns):
+    if "first" in columns and "last" not in columns and "name" in columns and _plain(header[columns["name"]]) in ("nom", "name"):
+        columns["last"] = columns.pop("name")  # "Prénom" beside "Nom": Nom is the family name
+    if {"first", "last"} <= set(columns):
         columns["name"] = -1  # put together from the first and last names
     missing = [what for what in needed if what not in columns]
     if missing:

@@ -146,3 +146,18 @@ def test_a_microsoft_forms_workbook_is_read_too(company: Path, tmp_path: Path):
     report = read_report(out)
     assert report["julie.lavoie@renovationsboreal.example"]["signed_on"] == "2026-03-04"
     assert [report[e]["status"] for e in report] == ["current", "outdated", "mismatch", "missing", "current"]
+
+
+def test_a_staff_list_with_first_and_last_names(company: Path, tmp_path: Path):
+    roster = tmp_path / "personnel.csv"
+    roster.write_text(
+        "\ufeffPrénom;Nom;Adresse courriel\nJulie;Lavoie;julie.lavoie@renovationsboreal.example\n"
+        "Sophie;Bélanger;sophie.belanger@renovationsboreal.example\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "report.csv"
+    result = run(company, roster, FIXTURES / "google-en.csv", out)
+    assert result.returncode == 0, result.stderr
+    report = read_report(out)
+    assert report["julie.lavoie@renovationsboreal.example"]["name"] == "Julie Lavoie"
+    assert report["sophie.belanger@renovationsboreal.example"]["status"] == "missing"
