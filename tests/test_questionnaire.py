@@ -286,3 +286,28 @@ def test_every_choice_has_words_in_both_languages():
         options = questionnaire._question(data, key).get("options", {})
         missing = [v for v in values if v not in options]
         assert missing == [], f"{key}: no words for {missing} in scripts/questionnaire-page/questions.yml"
+
+
+def test_every_text_of_the_questions_is_a_french_and_english_pair():
+    """A comma in an unquoted {fr: ..., en: ...} starts a new key: every pair must have exactly fr and en."""
+    data = questionnaire.questions()
+
+    def pair(value: Any, where: str) -> None:
+        assert isinstance(value, dict) and set(value) == {"fr", "en"}, f"{where}: {value!r} (quote a text with a comma)"
+        assert all(isinstance(value[k], str) and value[k].strip() for k in ("fr", "en")), where
+
+    for section in data["sections"]:
+        pair(section["title"], section["id"])
+        pair(section["intro"], section["id"])
+        for title in section.get("contact_roles", {}).values():
+            pair(title, section["id"])
+        for key, question in section["keys"].items():
+            pair(question["label"], f"{key}.label")
+            pair(question["why"], f"{key}.why")
+            for value, words in question.get("options", {}).items():
+                pair(words, f"{key}.options.{value}")
+    for name, words in data["words"].items():
+        pair(words, f"words.{name}")
+    for name, words in data["lists"].items():
+        pair(words["add"], name)
+        pair(words["item"], name)

@@ -341,7 +341,7 @@
 
   function showDefaults(data) {
     var sector = D.sectors[data.sector || 'generic'] || D.sectors.generic;
-    form.querySelectorAll('option[data-default]').forEach(function (option) {
+    form.querySelectorAll('option[data-default^="practices."]').forEach(function (option) {
       var key = option.dataset.default.split('.').pop(), value = sector.practices[key];
       option.textContent = option.dataset[lang] + ' (' + w(value ? 'word_yes' : 'word_no') + ')';
     });
