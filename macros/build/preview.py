@@ -108,8 +108,8 @@ class PreviewErrors:
         inject = getattr(self.server, "_inject_js_into_html", None)
         if inject is not None:  # MkDocs' reload script: the page reloads when a rebuild succeeds
             body = inject(body, self.server._visible_epoch)
-        start_response(
-            "500 Internal Server Error",
+        start_response(  # 200: MkDocs logs a warning for every other answer, and the terminal already said it all
+            "200 OK",
             [("Content-Type", "text/html; charset=utf-8"), ("Content-Length", str(len(body))), ("Cache-Control", "no-store")],
         )
         return [body]
