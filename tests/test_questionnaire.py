@@ -311,3 +311,16 @@ def test_every_text_of_the_questions_is_a_french_and_english_pair():
     for name, words in data["lists"].items():
         pair(words["add"], name)
         pair(words["item"], name)
+
+
+@pytest.mark.browser
+def test_a_file_that_is_not_yaml_is_refused_with_its_line(page: Page, tmp_path: Path):
+    broken = tmp_path / "company.yml"
+    lines = EXAMPLE_FILE.read_text(encoding="utf-8").splitlines()
+    lines[10] = '  name: "Rénovations Boréal'  # an unclosed quote
+    broken.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    page.set_input_files("input[type=file]", str(broken))
+    page.wait_for_function("document.getElementById('q-open-status').textContent.includes('company.yml')")
+    status = page.locator("#q-open-status").text_content()
+    assert "n'est pas du YAML lisible" in status and "ligne" in status
+    assert page.locator('[name="company.name"]').input_value() == ""
