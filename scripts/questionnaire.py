@@ -474,8 +474,8 @@ class Page:
             "SWITCH_LABEL_EN": html.escape(self.words["switch_label"]["en"]),
             "STYLE": (PAGE_DIR / "page.css").read_text(encoding="utf-8"),
             "DATA": data,
-            "AJV": (VENDOR_DIR / "ajv2020.min.js").read_text(encoding="utf-8").replace("</script", "<\\/script"),
-            "YAML": (VENDOR_DIR / "yaml.min.js").read_text(encoding="utf-8").replace("</script", "<\\/script"),
+            "AJV": _vendored("ajv2020.min.js", "ajv-dist 8.17.1 (ajv)", "LICENSE-ajv"),
+            "YAML": _vendored("yaml.min.js", "yaml 2.9.1", "LICENSE-yaml"),
             "SCRIPT": (PAGE_DIR / "page.js").read_text(encoding="utf-8"),
         }
         for key, value in pieces.items():
@@ -484,6 +484,13 @@ class Page:
         if leftover:
             raise ValueError(f"page.html: {leftover.group(0)} is not filled")
         return shell
+
+
+def _vendored(name: str, title: str, license_file: str) -> str:
+    """A vendored library, its license kept with it in the page."""
+    notice = (VENDOR_DIR / license_file).read_text(encoding="utf-8").replace("*/", "* /")
+    code = (VENDOR_DIR / name).read_text(encoding="utf-8")
+    return f"/*! {title}\n{notice}*/\n{code}".replace("</script", "<\\/script")
 
 
 # --- sentences of the pages, as the preview shows them ---------------------------------------------
