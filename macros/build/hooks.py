@@ -48,7 +48,7 @@ from macros.company.site import load_company, logo_file, project_dir, theme_data
 from macros.build.speed import reuse_unchanged_renders, reuse_unchanged_search_sections, share_theme  # noqa: E402
 from macros.language.spelling import own_words, respell  # noqa: E402
 from macros.build.staging import Staging  # noqa: E402
-from macros.build.preview import PreviewErrors  # noqa: E402
+from macros.build.preview import PreviewErrors, first_language, keep_serving_after_a_broken_start, start_problem  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.policy")
 
@@ -80,6 +80,7 @@ def on_startup(command, dirty):
     if command == "serve":  # the preview converts only the pages whose Markdown changed (macros/build/speed.py)
         reuse_unchanged_renders()
         reuse_unchanged_search_sections()
+        keep_serving_after_a_broken_start()  # started with a broken company file: the browser shows why
 
 
 # First of all plugins: check company.yml before anything else runs (and long before MkDocs empties
@@ -286,9 +287,11 @@ def on_files(files, config):
 def on_serve(server, config, builder):
     company_file = company_file_path(project_dir(config))
     server.watch(str(company_file))
-    model = load_company(config)
-    PreviewErrors(server, company_file, model.languages[0])  # a broken file shows its message in the browser
-    logo = logo_file(config, model)
+    problem = start_problem(config)
+    model = load_company(config) if problem is None else None
+    locale = model.languages[0] if model is not None else first_language(company_file, "fr")
+    PreviewErrors(server, company_file, locale, problem)  # a broken file shows its message in the browser
+    logo = logo_file(config, model) if model is not None else None
     if logo is not None:  # a new logo under the same name shows up too
         server.watch(str(logo))
     return server

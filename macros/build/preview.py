@@ -6,6 +6,10 @@ so an owner who watches only the browser sees a page that never loads. `on_serve
 (MkDocs' BuildError, which the loader's PluginError is) is remembered, the browsers reload, and every page request
 gets a page with the same message, in the site's first language, carrying MkDocs' own reload script; the next
 rebuild that succeeds clears it and the browsers reload to the site. Its state lives as long as that one server.
+
+A preview started with a broken file would stop at once (MkDocs ends `serve` when its first build fails):
+`keep_serving_after_a_broken_start` (on_startup) lets that first build fail without ending it, and leaves its
+message on the build's config (START_PROBLEM) for on_serve, which starts the server showing it.
 """
 
 from __future__ import annotations
@@ -21,6 +25,36 @@ from mkdocs.exceptions import BuildError
 from macros.language.labels import label
 
 log = logging.getLogger("mkdocs.hooks.policy")
+
+START_PROBLEM = "policy_preview_start_problem"  # config.extra key: the first build's configuration error
+
+
+def keep_serving_after_a_broken_start() -> None:
+    """`mkdocs serve`'s first build: a configuration error is kept on the config instead of ending the preview.
+
+    MkDocs' serve() calls its module's `build` for every build; only the first call is wrapped, and the wrapper
+    puts the original back at once, so every later build is MkDocs' own (PreviewErrors handles those)."""
+    from mkdocs.commands import serve as serve_command
+
+    original = serve_command.build
+
+    def first_build(config: Any, *args: Any, **kwargs: Any) -> None:
+        serve_command.build = original
+        try:
+            original(config, *args, **kwargs)
+        except Exception as error:  # noqa: BLE001 - only a configuration error is kept; anything else goes on up
+            problem = build_error(error)
+            if problem is None:
+                raise
+            config.extra[START_PROBLEM] = str(problem)
+            log.error("The preview starts anyway: the browser shows this message until the file is fixed.")
+
+    serve_command.build = first_build
+
+
+def start_problem(config: Any) -> str | None:
+    """The first build's configuration error, if the preview started with one."""
+    return config.extra.get(START_PROBLEM)
 
 
 def build_error(error: BaseException) -> BaseException | None:
@@ -71,11 +105,12 @@ def is_page(path: str) -> bool:
 class PreviewErrors:
     """The preview's memory of its last failed rebuild, for one `mkdocs serve`."""
 
-    def __init__(self, server: Any, company_file: Path, locale: str) -> None:
+    def __init__(self, server: Any, company_file: Path, locale: str, problem: str | None = None) -> None:
         self.server = server
         self.company_file = company_file
         self.locale = locale  # the last good build's first language
-        self.problem: tuple[str, str] | None = None  # (message, language) while the last rebuild failed
+        # (message, language) while the last build failed: the first one too, when serve started with a broken file
+        self.problem: tuple[str, str] | None = (problem, locale) if problem is not None else None
         self._builder: Callable[[], None] = server.builder
         self._app = server.serve_request
         server.builder = self.build
