@@ -52,20 +52,73 @@ def _plain(text: str) -> str:
 
 # Column names as Microsoft Forms and Google Forms export them, in French and English, and as people name them.
 HEADERS = {
-    "email": ["email", "e-mail", "email address", "e-mail address", "adresse e-mail", "adresse email", "courriel",
-              "adresse courriel", "adresse de courriel", "adresse de messagerie", "mail", "adresse électronique"],
-    "name": ["name", "full name", "employee name", "employee", "nom", "nom complet", "nom de l'employé",
-             "nom de l'employée", "employé", "nom et prénom", "prénom et nom"],
+    "email": [
+        "email",
+        "e-mail",
+        "email address",
+        "e-mail address",
+        "adresse e-mail",
+        "adresse email",
+        "courriel",
+        "adresse courriel",
+        "adresse de courriel",
+        "adresse de messagerie",
+        "mail",
+        "adresse électronique",
+    ],
+    "name": [
+        "name",
+        "full name",
+        "employee name",
+        "employee",
+        "nom",
+        "nom complet",
+        "nom de l'employé",
+        "nom de l'employée",
+        "employé",
+        "nom et prénom",
+        "prénom et nom",
+    ],
     "first": ["first name", "given name", "prénom"],
     "last": ["last name", "surname", "family name", "nom de famille"],
-    "date": ["completion time", "heure de fin", "timestamp", "horodateur", "horodatage", "date", "signed on",
-             "date de signature", "submitted", "start time", "heure de début"],
+    "date": [
+        "completion time",
+        "heure de fin",
+        "timestamp",
+        "horodateur",
+        "horodatage",
+        "date",
+        "signed on",
+        "date de signature",
+        "submitted",
+        "start time",
+        "heure de début",
+    ],
     "version": ["version", "policy version", "version de la politique", "version of the policy"],
-    "fingerprint": ["fingerprint", "text fingerprint", "empreinte", "empreinte du texte", "policy fingerprint",
-                    "empreinte de la politique"],
+    "fingerprint": [
+        "fingerprint",
+        "text fingerprint",
+        "empreinte",
+        "empreinte du texte",
+        "policy fingerprint",
+        "empreinte de la politique",
+    ],
 }
-FRENCH_HEADERS = {_plain(h) for h in ("heure de fin", "heure de début", "horodateur", "horodatage", "adresse e-mail",
-                                      "adresse de messagerie", "courriel", "date de signature", "nom", "prénom")}
+FRENCH_HEADERS = {
+    _plain(h)
+    for h in (
+        "heure de fin",
+        "heure de début",
+        "horodateur",
+        "horodatage",
+        "adresse e-mail",
+        "adresse de messagerie",
+        "courriel",
+        "date de signature",
+        "nom",
+        "prénom",
+    )
+}
 ANONYMOUS = {"anonymous", "anonyme", ""}
 
 
@@ -96,7 +149,7 @@ def read_sheet(file: Path, needed: tuple[str, ...], kind: str) -> Sheet:
         line = raw[: error.start].count(b"\n") + 1
         raise SheetProblem(
             f"{file}, line {line}: is not UTF-8 text (byte 0x{raw[error.start]:02X}). Save it again as "
-            "\"CSV UTF-8\" (Excel: File > Save As > CSV UTF-8; Google Sheets and Forms: Download > CSV)"
+            '"CSV UTF-8" (Excel: File > Save As > CSV UTF-8; Google Sheets and Forms: Download > CSV)'
         ) from None
     if not text.strip():
         raise SheetProblem(f"{file}: is empty; export the {kind} again as CSV")
@@ -168,14 +221,23 @@ def _with_columns(file: Path, header: list[str], rows: list[tuple[int, list[str]
         else:
             found.sort()
         columns[what] = found[0][1]
-    if "first" in columns and "last" not in columns and "name" in columns and _plain(header[columns["name"]]) in ("nom", "name"):
+    if (
+        "first" in columns
+        and "last" not in columns
+        and "name" in columns
+        and _plain(header[columns["name"]]) in ("nom", "name")
+    ):
         columns["last"] = columns.pop("name")  # "Prénom" beside "Nom": Nom is the family name
     if {"first", "last"} <= set(columns):
         columns["name"] = -1  # put together from the first and last names
     missing = [what for what in needed if what not in columns]
     if missing:
-        examples = {"email": "Email, E-mail, Adresse e-mail or Courriel", "name": "Name or Nom",
-                    "version": "Version", "fingerprint": "Empreinte or Fingerprint"}
+        examples = {
+            "email": "Email, E-mail, Adresse e-mail or Courriel",
+            "name": "Name or Nom",
+            "version": "Version",
+            "fingerprint": "Empreinte or Fingerprint",
+        }
         raise SheetProblem(
             f"{file}, line 1: has no {missing[0]} column (its columns: {', '.join(h.strip() for h in header)}); "
             f"name the column {examples.get(missing[0], missing[0])}"
@@ -269,7 +331,13 @@ def read_responses(file: Path) -> tuple[list[Response], bool, list[str]]:
             warnings.append(f"{where}: {email} gave no policy version: it counts for nobody")
             continue
         responses.append(
-            Response(line, email, version, sheet.cell(row, "fingerprint").lower(), signed_on(sheet.cell(row, "date"), sheet.french, where))
+            Response(
+                line,
+                email,
+                version,
+                sheet.cell(row, "fingerprint").lower(),
+                signed_on(sheet.cell(row, "date"), sheet.french, where),
+            )
         )
     return responses, has_fingerprint, warnings
 

@@ -43,115 +43,153 @@ DEFAULT_OUTPUT = ROOT / "build" / "questionnaire.html"
 # field the page must mark (tests apply it both to the Python loader and to the page).
 RULES: list[dict[str, Any]] = [
     {
-        "id": "blank_text", "source": "_single_line", "field": "company.name",
+        "id": "blank_text",
+        "source": "_single_line",
+        "field": "company.name",
         "case": {"set": {"company.name": "   "}},
         "fr": "ne contient que des espaces : écrivez un texte, ou laissez le champ vide s'il est facultatif.",
         "en": "holds only spaces: write some text, or leave the field empty if it is optional.",
     },
     {
-        "id": "web_address", "source": "_web_address", "field": "company.website",
+        "id": "web_address",
+        "source": "_web_address",
+        "field": "company.website",
         "case": {"set": {"company.website": "www.renovationsboreal.example"}},
         "fr": "doit être une adresse Web complète qui commence par https://, sans espace.",
         "en": "must be a full web address starting with https://, with no space.",
     },
     {
-        "id": "phone", "source": "_phone", "field": "contacts.hr.phone",
+        "id": "phone",
+        "source": "_phone",
+        "field": "contacts.hr.phone",
         "case": {"set": {"contacts.hr.phone": "poste 210"}},
         "fr": "n'est pas un numéro de téléphone : écrivez-le comme 819 555-0142 ou +1 819 555-0142, poste 204.",
         "en": "is not a phone number: write it like 819 555-0142 or +1 819 555-0142, ext. 204.",
     },
     {
-        "id": "version", "source": "_version", "field": "policy.version",
+        "id": "version",
+        "source": "_version",
+        "field": "policy.version",
         "case": {"set": {"policy.version": "v2", "policy.history.0.version": "v2"}},
         "fr": "doit ressembler à 2, 2.1 ou 2.1.3.",
         "en": "must look like 2, 2.1 or 2.1.3.",
     },
     {
-        "id": "contact_reachable", "source": "_reachable", "field": "contacts.hr.email",
+        "id": "contact_reachable",
+        "source": "_reachable",
+        "field": "contacts.hr.email",
         "case": {"unset": ["contacts.hr.email", "contacts.hr.phone"]},
         "fr": "manque : donnez un courriel ou un téléphone (ou les deux), pour qu'on puisse joindre cette personne.",
         "en": "is missing: give an e-mail or a phone (or both), so that people can reach this person.",
     },
     {
-        "id": "other_needs_name", "source": "_named_when_other", "field": "official_accounts.0.name",
+        "id": "other_needs_name",
+        "source": "_named_when_other",
+        "field": "official_accounts.0.name",
         "case": {"set": {"official_accounts.0.platform": "other"}},
         "fr": "manque : la plateforme est « Autre », donnez son nom (Viadeo, par exemple).",
         "en": "is missing: the platform is “Other”, so give its name (Viadeo, for example).",
     },
     {
-        "id": "name_only_for_other", "source": "_named_when_other", "field": "official_accounts.0.name",
+        "id": "name_only_for_other",
+        "source": "_named_when_other",
+        "field": "official_accounts.0.name",
         "case": {"set": {"official_accounts.0.name": "Facebook"}},
         "fr": "sert seulement pour la plateforme « Autre » : laissez-le vide.",
         "en": "is only for the platform “Other”: leave it empty.",
     },
     {
-        "id": "date_years", "source": "_review_and_history", "field": "policy.effective_date",
+        "id": "date_years",
+        "source": "_review_and_history",
+        "field": "policy.effective_date",
         "case": {"set": {"policy.effective_date": "0999-03-02"}},
         "fr": f"doit être une date entre les années {MIN_YEAR} et {MAX_YEAR}.",
         "en": f"must be a date between the years {MIN_YEAR} and {MAX_YEAR}.",
     },
     {
-        "id": "review_given", "source": "_review_and_history", "field": "policy.review_every_months",
+        "id": "review_given",
+        "source": "_review_and_history",
+        "field": "policy.review_every_months",
         "case": {"unset": ["policy.review_every_months"]},
         "fr": "manque : donnez un nombre de mois, ou la date de la prochaine revue.",
         "en": "is missing: give a number of months, or the next review date.",
     },
     {
-        "id": "review_after_effective", "source": "_review_and_history", "field": "policy.next_review",
+        "id": "review_after_effective",
+        "source": "_review_and_history",
+        "field": "policy.next_review",
         "case": {"set": {"policy.next_review": "2026-01-01"}},
         "fr": "doit venir après la date d'entrée en vigueur.",
         "en": "must come after the effective date.",
     },
     {
-        "id": "history_top_is_version", "source": "_review_and_history", "field": "policy.history.0.version",
+        "id": "history_top_is_version",
+        "source": "_review_and_history",
+        "field": "policy.history.0.version",
         "case": {"set": {"policy.version": "2.2"}},
         "fr": "doit être la version de la politique (la plus récente en premier) : ajoutez une ligne pour elle en haut.",
         "en": "must be the policy's version (newest first): add a line for it at the top.",
     },
     {
-        "id": "form_when_online", "source": "_form_when_online", "field": "acknowledgement.form_url",
+        "id": "form_when_online",
+        "source": "_form_when_online",
+        "field": "acknowledgement.form_url",
         "case": {"unset": ["acknowledgement.form_url"]},
         "fr": "manque : les employés confirment en ligne, donnez l'adresse du formulaire.",
         "en": "is missing: employees confirm online, so give the form's address.",
     },
     {
-        "id": "qc_needs_fr", "source": "_coherent", "field": "languages",
+        "id": "qc_needs_fr",
+        "source": "_coherent",
+        "field": "languages",
         "case": {"set": {"languages": ["en"]}},
         "fr": "doit comprendre le français : au Québec, les documents remis aux employés doivent être offerts en français (Charte de la langue française, art. 41).",
         "en": "must include French: in Quebec, documents given to employees must be available in French (Charter of the French language, s. 41).",
     },
     {
-        "id": "qc_fr_first", "source": "_coherent", "field": "languages",
+        "id": "qc_fr_first",
+        "source": "_coherent",
+        "field": "languages",
         "case": {"set": {"languages": ["en", "fr"]}},
         "fr": "doit mettre le français en premier : au Québec, la version française est au moins aussi accessible que l'autre, elle s'ouvre à l'accueil.",
         "en": "must put French first: in Quebec, the French version is at least as accessible as the other, so it opens at the home page.",
     },
     {
-        "id": "fr_needs_fr", "source": "_coherent", "field": "languages",
+        "id": "fr_needs_fr",
+        "source": "_coherent",
+        "field": "languages",
         "case": {"set": {"languages": ["en"], "jurisdiction": "fr"}},
         "fr": "doit comprendre le français : en France, un document qui fixe des obligations aux salariés est rédigé en français (Code du travail, art. L1321-6).",
         "en": "must include French: in France, a document that sets obligations for employees is written in French (Code du travail, art. L1321-6).",
     },
     {
-        "id": "managed_by_exists", "source": "_coherent", "field": "official_accounts.0.managed_by",
+        "id": "managed_by_exists",
+        "source": "_coherent",
+        "field": "official_accounts.0.managed_by",
         "case": {"set": {"official_accounts.0.managed_by": "legal"}, "unset": ["contacts.legal"]},
         "fr": "n'a pas de fiche dans vos personnes-ressources : ajoutez cette personne plus bas, ou choisissez un autre rôle.",
         "en": "has no card among your people: add that person below, or choose another role.",
     },
     {
-        "id": "region_known", "source": "_check_region", "field": "company.region",
+        "id": "region_known",
+        "source": "_check_region",
+        "field": "company.region",
         "case": {"set": {"company.region": "ZZ"}},
         "fr": "n'est pas le code d'une province canadienne ou d'un État américain (QC, ON, NY, VT…).",
         "en": "is not the code of a Canadian province or a US state (QC, ON, NY, VT…).",
     },
     {
-        "id": "region_matches", "source": "_check_region", "field": "company.region",
+        "id": "region_matches",
+        "source": "_check_region",
+        "field": "company.region",
         "case": {"set": {"company.region": "ON"}},
         "fr": "ne va pas avec la loi choisie : au Québec, QC; aux États-Unis, un État (CA, NY…); en France, laissez vide.",
         "en": "does not go with the chosen law: in Quebec, QC; in the United States, a state (CA, NY…); in France, leave it empty.",
     },
     {
-        "id": "override_slot", "source": "_resolve_sector", "field": "overrides",
+        "id": "override_slot",
+        "source": "_resolve_sector",
+        "field": "overrides",
         "case": {"set": {"overrides": {"poster_plac": {"fr": "au dépôt", "en": "at the depot"}}}},
         "fr": "nomme une partie que le fichier du secteur n'a pas : vérifiez l'orthographe.",
         "en": "names a part the sector's file does not have: check the spelling.",
@@ -246,7 +284,9 @@ def question_keys(data: dict[str, Any] | None = None) -> list[str]:
 def _question(data: dict[str, Any], path: str) -> dict[str, Any]:
     for section in data["sections"]:
         for key, entry in section["keys"].items():
-            if key == path or (key.startswith("contacts.*.") and re.sub(r"^contacts\.[a-z_]+\.", "contacts.*.", path) == key):
+            if key == path or (
+                key.startswith("contacts.*.") and re.sub(r"^contacts\.[a-z_]+\.", "contacts.*.", path) == key
+            ):
                 return entry
     raise KeyError(path)
 
@@ -304,7 +344,7 @@ class Page:
         if kind == "choices" and path != "languages":
             boxes = "".join(
                 f'<label class="check"><input type="checkbox" name="{name}" value="{value}"> '
-                f'{_t(options.get(value, {"fr": value, "en": value}))}</label>'
+                f"{_t(options.get(value, {'fr': value, 'en': value}))}</label>"
                 for value in spec["enum"]
             )
             return (
@@ -316,10 +356,14 @@ class Page:
         if spec["required"]:
             attrs += ' aria-required="true"'
         if path == "languages":
-            control = f"<select {attrs}>" + "".join(
-                f'<option value="{value}" {_attr_pair(text)}>{html.escape(text["fr"])}</option>'
-                for value, text in options.items()
-            ) + "</select>"
+            control = (
+                f"<select {attrs}>"
+                + "".join(
+                    f'<option value="{value}" {_attr_pair(text)}>{html.escape(text["fr"])}</option>'
+                    for value, text in options.items()
+                )
+                + "</select>"
+            )
         elif "enum" in spec or kind == "boolean":
             values = spec.get("enum") or ["true", "false"]
             blank = ""
@@ -392,7 +436,7 @@ class Page:
             words = self.data["lists"][prefix]
             item = (
                 f'<fieldset class="item" data-item="{prefix}"><legend>{_t(words["item"])} <span class="n"></span></legend>'
-                f'{self.group(prefix, members, "__i__")}'
+                f"{self.group(prefix, members, '__i__')}"
                 f'<button type="button" class="remove" data-action="remove">{_t(self.words["remove"])}</button></fieldset>'
             )
             out.append(
@@ -421,9 +465,7 @@ class Page:
             "order": self.key_order(),
             "words": self.words,
             "labels": {path: _question(self.data, path)["label"] for path in question_keys(self.data)},
-            "options": {
-                path: _question(self.data, path).get("options", {}) for path in question_keys(self.data)
-            },
+            "options": {path: _question(self.data, path).get("options", {}) for path in question_keys(self.data)},
             "platforms": company_schema.PLATFORMS,
             "preview": preview_sentences(),
             "example": EXAMPLE_FILE.read_text(encoding="utf-8"),
@@ -455,9 +497,7 @@ class Page:
         data = json.dumps(self.build_data(), ensure_ascii=False).replace("</", "<\\/")
         pieces = {
             "TITLE": html.escape(self.words["title"]["fr"]),
-            "HEADER": (
-                f'<h1>{_t(self.words["title"])}</h1><p class="lead">{_t(self.words["lead"])}</p>'
-            ),
+            "HEADER": (f'<h1>{_t(self.words["title"])}</h1><p class="lead">{_t(self.words["lead"])}</p>'),
             "SECTIONS": sections,
             "WORDS_OPEN": _t(self.words["open"]),
             "WORDS_OPEN_WHY": _t(self.words["open_why"]),
@@ -546,8 +586,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     args.output.parent.mkdir(parents=True, exist_ok=True)
     args.output.write_text(Page().render(), encoding="utf-8")
-    print(f"Wrote {args.output.relative_to(ROOT) if args.output.is_relative_to(ROOT) else args.output}: "
-          "open it in a browser (no server needed), answer, and save company.yml.")
+    print(
+        f"Wrote {args.output.relative_to(ROOT) if args.output.is_relative_to(ROOT) else args.output}: "
+        "open it in a browser (no server needed), answer, and save company.yml."
+    )
     return 0
 
 

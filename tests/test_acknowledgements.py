@@ -41,8 +41,21 @@ def company(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def run(company: Path, roster: Path, responses: Path, out: Path) -> subprocess.CompletedProcess:
     env = {**os.environ, "COMPANY_FILE": str(company / "company.yml")}
     return subprocess.run(
-        [sys.executable, "scripts/acknowledgements.py", "--roster", str(roster), "--responses", str(responses), "--out", str(out)],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=120,
+        [
+            sys.executable,
+            "scripts/acknowledgements.py",
+            "--roster",
+            str(roster),
+            "--responses",
+            str(responses),
+            "--out",
+            str(out),
+        ],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
 
 
@@ -62,7 +75,12 @@ def test_each_person_gets_a_status(company: Path, tmp_path: Path, export: str):
     first, second = list(CURRENT["clauses"]["fr"])[:2]
     assert len(report) == 5
     julie = report["julie.lavoie@renovationsboreal.example"]
-    assert (julie["name"], julie["status"], julie["version"], julie["signed_on"]) == ("Julie Lavoie", "current", "2.1", "2026-03-04")
+    assert (julie["name"], julie["status"], julie["version"], julie["signed_on"]) == (
+        "Julie Lavoie",
+        "current",
+        "2.1",
+        "2026-03-04",
+    )
     assert report["luc.tremblay@renovationsboreal.example"]["status"] == "current"  # signed 2.0, then 2.1
     marc = report["marc-andre.roy@renovationsboreal.example"]
     assert (marc["status"], marc["version"], marc["signed_on"]) == ("outdated", "2.0", "2025-02-12")
@@ -98,7 +116,9 @@ def test_an_export_without_an_email_column_is_refused(company: Path, tmp_path: P
 def test_a_person_twice_on_the_staff_list_is_refused(company: Path, tmp_path: Path):
     roster = tmp_path / "staff.csv"
     text = (FIXTURES / "staff.csv").read_text(encoding="utf-8")
-    roster.write_text(text + "Julie Lavoie (bis), JULIE.LAVOIE@renovationsboreal.example ,Présidente\n", encoding="utf-8")
+    roster.write_text(
+        text + "Julie Lavoie (bis), JULIE.LAVOIE@renovationsboreal.example ,Présidente\n", encoding="utf-8"
+    )
     result = run(company, roster, FIXTURES / "google-en.csv", tmp_path / "report.csv")
     assert result.returncode == 1
     assert f"{roster}, line 7: julie.lavoie@renovationsboreal.example is already on line 2" in result.stderr

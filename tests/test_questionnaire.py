@@ -67,7 +67,9 @@ def as_json(data: Any) -> Any:
 def test_every_key_of_the_schema_has_a_question(page_file: Path):
     keys = set(questionnaire.schema_fields())
     asked = set(questionnaire.question_keys())
-    assert keys - asked == set(), "keys of company.schema.json with no question in scripts/questionnaire-page/questions.yml"
+    assert keys - asked == set(), (
+        "keys of company.schema.json with no question in scripts/questionnaire-page/questions.yml"
+    )
     assert asked - keys == set(), "questions for keys the schema does not have"
     soup = BeautifulSoup(page_file.read_text(encoding="utf-8"), "html.parser")
     names = {tag["name"] for tag in soup.select("[name]")}
@@ -81,14 +83,19 @@ def test_every_key_of_the_schema_has_a_question(page_file: Path):
 
 def test_every_check_of_the_schema_has_a_rule_in_the_page():
     """Each validator of macros/company/ (schema.py, types.py) that refuses a value is mirrored by a rule, or says why none is needed."""
-    trees = [ast.parse((ROOT / "macros" / "company" / name).read_text(encoding="utf-8")) for name in ("schema.py", "types.py")]
+    trees = [
+        ast.parse((ROOT / "macros" / "company" / name).read_text(encoding="utf-8"))
+        for name in ("schema.py", "types.py")
+    ]
     refusing = {
         node.name
         for tree in trees
         for node in ast.walk(tree)
         if isinstance(node, ast.FunctionDef)
         and any(
-            isinstance(r, ast.Raise) and isinstance(r.exc, ast.Call) and getattr(r.exc.func, "id", "") in ("ValueError", "FieldProblem")
+            isinstance(r, ast.Raise)
+            and isinstance(r.exc, ast.Call)
+            and getattr(r.exc.func, "id", "") in ("ValueError", "FieldProblem")
             for r in ast.walk(node)
         )
     }
@@ -114,7 +121,12 @@ def page(browser: Browser, page_file: Path) -> Iterator[Page]:
     context = browser.new_context(accept_downloads=True)
     tab = context.new_page()
     outside: list[str] = []
-    tab.on("request", lambda request: outside.append(request.url) if not request.url.startswith(("file:", "blob:", "data:")) else None)
+    tab.on(
+        "request",
+        lambda request: (
+            outside.append(request.url) if not request.url.startswith(("file:", "blob:", "data:")) else None
+        ),
+    )
     errors: list[str] = []
     tab.on("pageerror", lambda error: errors.append(str(error)))
     tab.goto(page_file.as_uri())
@@ -122,8 +134,6 @@ def page(browser: Browser, page_file: Path) -> Iterator[Page]:
     assert errors == [], errors
     assert outside == [], f"the questionnaire asked the network for {outside}"
     context.close()
-
-
 
 
 @pytest.mark.browser
@@ -159,7 +169,9 @@ def test_opening_and_saving_unchanged_gives_the_same_file(page: Page):
     page.wait_for_function("document.getElementById('q-open-status').textContent.includes('company.yml')")
     assert page.locator('[name="company.name"]').input_value() == "Rénovations Boréal"
     assert page.locator('[name="official_accounts.0.platform"]').input_value() == "facebook"
-    assert page.locator('[name="contacts.social_media.email"]').input_value() == "emilie.gagnon@renovationsboreal.example"
+    assert (
+        page.locator('[name="contacts.social_media.email"]').input_value() == "emilie.gagnon@renovationsboreal.example"
+    )
     assert page.locator("[aria-invalid=true]").count() == 0
     with page.expect_download() as download:
         page.click('[data-action="download"]')
@@ -187,7 +199,9 @@ def test_a_changed_file_keeps_comments_and_key_order(page: Page):
     assert yaml.safe_load(saved) == expected
     assert "# in quotes, so 2.10 stays 2.10" in saved and "# The one file your company edits." in saved
     top = [line.split(":")[0] for line in saved.splitlines() if line[:1].isalpha()]
-    assert top == [line.split(":")[0] for line in EXAMPLE_FILE.read_text(encoding="utf-8").splitlines() if line[:1].isalpha()]
+    assert top == [
+        line.split(":")[0] for line in EXAMPLE_FILE.read_text(encoding="utf-8").splitlines() if line[:1].isalpha()
+    ]
 
 
 @pytest.mark.browser
@@ -267,13 +281,17 @@ def test_accessible_labelled_and_keyboard_only(page: Page):
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("file", [EXAMPLE_FILE, *sorted((ROOT / "companies").glob("*/company.yml"))], ids=lambda f: f.parent.name)
+@pytest.mark.parametrize(
+    "file", [EXAMPLE_FILE, *sorted((ROOT / "companies").glob("*/company.yml"))], ids=lambda f: f.parent.name
+)
 def test_every_example_company_reads_back_as_it_is(page: Page, file: Path):
     """The page agrees with the build on every example (no problem found), and reads each back as the same data."""
     page.set_input_files("input[type=file]", str(file))
     page.wait_for_function("document.getElementById('q-open-status').textContent.includes('company.yml')")
     assert page.evaluate("window.questionnaire.check(window.questionnaire.formToData())") == {}
-    assert page.evaluate("window.questionnaire.formToData()") == as_json(yaml.safe_load(file.read_text(encoding="utf-8")))
+    assert page.evaluate("window.questionnaire.formToData()") == as_json(
+        yaml.safe_load(file.read_text(encoding="utf-8"))
+    )
 
 
 def test_every_choice_has_words_in_both_languages():

@@ -50,7 +50,9 @@ def served(request, tmp_path: Path) -> Iterator[tuple[Path, str, subprocess.Pope
     project = copy_project(tmp_path / "project")
     if request.node.get_closest_marker("broken_start"):
         company = project / "company.yml"
-        company.write_text(company.read_text(encoding="utf-8").replace("approach: balanced", "approach: strict"), encoding="utf-8")
+        company.write_text(
+            company.read_text(encoding="utf-8").replace("approach: balanced", "approach: strict"), encoding="utf-8"
+        )
     port = free_port()
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     env.pop("COMPANY_FILE", None)
@@ -148,6 +150,8 @@ def test_serve_started_with_a_broken_company_file_shows_it_and_recovers(served, 
     tab.goto(url + "conduct.html")
     assert tab.locator("h1").inner_text() == "L'aperçu attend une correction"
     company = project / "company.yml"
-    company.write_text(company.read_text(encoding="utf-8").replace("approach: strict", "approach: balanced"), encoding="utf-8")
+    company.write_text(
+        company.read_text(encoding="utf-8").replace("approach: strict", "approach: balanced"), encoding="utf-8"
+    )
     tab.wait_for_function("document.body && document.body.innerText.includes('Rénovations Boréal')", timeout=90_000)
     tab.close()

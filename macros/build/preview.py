@@ -145,6 +145,10 @@ class PreviewErrors:
             body = inject(body, self.server._visible_epoch)
         start_response(  # 200: MkDocs logs a warning for every other answer, and the terminal already said it all
             "200 OK",
-            [("Content-Type", "text/html; charset=utf-8"), ("Content-Length", str(len(body))), ("Cache-Control", "no-store")],
+            [
+                ("Content-Type", "text/html; charset=utf-8"),
+                ("Content-Length", str(len(body))),
+                ("Cache-Control", "no-store"),
+            ],
         )
         return [body]
