@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import difflib
 import os
+import re
+import stat
 import types
 import typing
 from dataclasses import dataclass
@@ -12,7 +14,7 @@ from typing import Any
 
 import yaml
 from mkdocs.exceptions import PluginError
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, RootModel, ValidationError
 
 from .safety import MAX_FILE_BYTES, TreeProblem, check_tree, cut, logo_problem, shown, terminal_safe
 from .schema import CompanyFile, FieldProblem, Localized
@@ -168,18 +170,28 @@ def _unwrap(annotation: Any) -> Any:
             return annotation
 
 
-def _model_at(loc: tuple[str | int, ...]) -> type[BaseModel] | None:
+def _model_at(loc: tuple[str | int, ...], root_model: type[BaseModel] = CompanyFile) -> type[BaseModel] | None:
     """The schema section found at a key path, to list its keys."""
-    current: Any = CompanyFile
+    current: Any = root_model
+
+    def unroot(value: Any) -> Any:
+        while isinstance(value, type) and issubclass(value, RootModel):
+            value = _unwrap(value.model_fields["root"].annotation)
+        return value
+
     for part in loc:
+        current = unroot(current)
         if isinstance(part, int):
             if typing.get_origin(current) is not list:
                 return None
             current = _unwrap(typing.get_args(current)[0])
+        elif typing.get_origin(current) is dict:
+            current = _unwrap(typing.get_args(current)[1])
         elif isinstance(current, type) and issubclass(current, BaseModel) and part in current.model_fields:
             current = _unwrap(current.model_fields[part].annotation)
         else:
             return None
+    current = unroot(current)
     return current if isinstance(current, type) and issubclass(current, BaseModel) else None
 
 
@@ -188,7 +200,7 @@ def _did_you_mean(word: Any, choices: list[str]) -> str:
     return f' Did you mean "{close[0]}"?' if close else ""
 
 
-def _explain(error: dict[str, Any]) -> tuple[tuple[str | int, ...], str]:
+def _explain(error: dict[str, Any], root_model: type[BaseModel] = CompanyFile) -> tuple[tuple[str | int, ...], str]:
     """The key path and a plain-words message for one pydantic error."""
     loc = tuple(part for part in error["loc"] if part not in ("function-after", "function-before"))
     kind, value, ctx = error["type"], error.get("input"), error.get("ctx") or {}
@@ -202,7 +214,7 @@ def _explain(error: dict[str, Any]) -> tuple[tuple[str | int, ...], str]:
             f'if {written} is meant, put it in quotes: "{written}":.'
         )
     if kind == "extra_forbidden":
-        model = _model_at(loc[:-1])
+        model = _model_at(loc[:-1], root_model)
         known = sorted(model.model_fields) if model else []
         hint = _did_you_mean(loc[-1], known) or (f" Keys allowed here: {', '.join(known)}." if known else "")
         if model is Localized:
@@ -212,7 +224,7 @@ def _explain(error: dict[str, Any]) -> tuple[tuple[str | int, ...], str]:
             )
         return loc, f"is not a key this file knows.{hint} Remove it or correct its spelling."
     if kind == "missing":
-        model = _model_at(loc[:-1])
+        model = _model_at(loc[:-1], root_model)
         field = model.model_fields.get(str(loc[-1])) if model else None
         about = f" ({field.description})" if field and field.description else ""
         return loc, f"is missing{about}: add it."
@@ -270,11 +282,27 @@ def read_bytes(file: Path) -> bytes:
 
 def read_company_bytes(file: Path, data: bytes) -> CompanyFile:
     """Validate the content of a company file (already read); `file` names it in messages and anchors the logo."""
+    root, data_read, problems = _parse_yaml(file, data, CompanyFileError)
+    if not isinstance(data_read, dict):
+        problems.append(Problem("", "must be a set of keys such as company:, values:, contacts: (see the example)."))
+        raise CompanyFileError(file, problems)
+    model = _validate(file, CompanyFile, data_read, root, problems, CompanyFileError)
+    problems += _missing_files(model, file, root)
+    if problems:
+        raise CompanyFileError(file, problems)
+    return model
+
+
+def _parse_yaml(
+    file: Path, data: bytes, error_type: type[CompanyFileError], limits: dict[str, int] | None = None
+) -> tuple[yaml.Node | None, Any, list[Problem]]:
+    """The YAML tree and values of a file's bytes, after the tree checks (safety.check_tree), with the keys
+    written twice as problems. Raises error_type for what stops the reading."""
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         where = text_position(data, error.start)
-        raise CompanyFileError(
+        raise error_type(
             file, [Problem("", "is not saved as UTF-8 text: save it again as UTF-8 in your editor.", *where)]
         ) from None
     root, loader = None, None
@@ -282,12 +310,12 @@ def read_company_bytes(file: Path, data: bytes) -> CompanyFile:
         loader = _DuplicateCatchingLoader(text)
         root = loader.get_single_node()
         if root is not None:
-            check_tree(root)
+            check_tree(root, **(limits or {}))
         data_read = loader.construct_document(root) if root is not None else None
     except yaml.reader.ReaderError as error:
         line, column = _text_position(text, error.position)
         code = error.character if isinstance(error.character, int) else ord(error.character)
-        raise CompanyFileError(
+        raise error_type(
             file,
             [
                 Problem(
@@ -300,40 +328,148 @@ def read_company_bytes(file: Path, data: bytes) -> CompanyFile:
             ],
         ) from None
     except yaml.YAMLError as error:
-        raise CompanyFileError(file, [_yaml_problem(error)]) from None
+        raise error_type(file, [_yaml_problem(error)]) from None
     except TreeProblem as problem:
         mark = problem.node.start_mark
-        raise CompanyFileError(file, [Problem(_dotted(problem.loc), problem.message + ".", mark.line + 1, mark.column + 1)]) from None
+        raise error_type(file, [Problem(_dotted(problem.loc), problem.message + ".", mark.line + 1, mark.column + 1)]) from None
     except RecursionError:
-        raise CompanyFileError(
-            file, [Problem("", "nests lists or sections far too deep (hundreds of levels); this file needs a few.")]
+        mark = loader.get_mark() if loader is not None else None  # where the reader stopped: inside the nesting
+        raise error_type(
+            file,
+            [
+                Problem(
+                    "",
+                    "nests lists or sections far too deep (hundreds of levels); this file needs a few.",
+                    mark.line + 1 if mark else None,
+                    mark.column + 1 if mark else None,
+                )
+            ],
         ) from None
     finally:
         if loader is not None:
             loader.dispose()
-
     problems = [
         Problem(key, f"is written twice; keep one {key}: and delete the other.", mark.line + 1, mark.column + 1)
         for key, mark in loader.duplicates
     ]
-    if not isinstance(data_read, dict):
-        problems.append(Problem("", "must be a set of keys such as company:, values:, contacts: (see the example)."))
-        raise CompanyFileError(file, problems)
+    return root, data_read, problems
+
+
+ModelT = typing.TypeVar("ModelT", bound=BaseModel)
+
+
+def _validate(
+    file: Path,
+    model_type: type[ModelT],
+    data_read: Any,
+    root: yaml.Node | None,
+    problems: list[Problem],
+    error_type: type[CompanyFileError],
+    context: dict[str, Any] | None = None,
+) -> ModelT:
+    """The values checked against a pydantic model; every problem at its key and line."""
     try:
-        model = CompanyFile.model_validate(data_read)
+        return model_type.model_validate(data_read, context=context)
     except ValidationError as error:
         for item in error.errors(include_url=False):
-            loc, message = _explain(item)
+            loc, message = _explain(item, model_type)
             node = _node_at(root, loc)
             mark = node.start_mark if node is not None else None
             problems.append(
                 Problem(_dotted(loc), message, mark.line + 1 if mark else None, mark.column + 1 if mark else None)
             )
-        raise CompanyFileError(file, problems) from None
-    problems += _missing_files(model, file, root)
+        raise error_type(file, problems) from None
+
+
+# --- The kit's own data files (macros/data/*.yml, macros/sectors/*.yml...) ---------------------------
+
+# Kit files are longer than a company file (a sector file holds some 60 KB of text), but are held to the same
+# rules: the same reader, duplicate keys, booleans, line numbers, and limits that stay far from a bomb.
+KIT_LIMITS = {"max_nodes": 100_000, "max_list_items": 500, "max_keys": 500}
+MAX_KIT_FILE_BYTES = MAX_FILE_BYTES
+KIT_KEY = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.\-]{0,63}$")
+
+
+class KitFileError(CompanyFileError):
+    """One of the kit's own data files is broken: nothing was built."""
+
+    def __init__(self, file: Path, problems: list[Problem]) -> None:
+        # a sentence cut into a key is told once (the schema would also call it an unknown key)
+        places = [(p.line, p.column) for p in problems]
+        problems = [p for n, p in enumerate(problems) if p.line is None or (p.line, p.column) not in places[:n]]
+        self.file = file
+        self.problems = problems
+        count = "1 problem" if len(problems) == 1 else f"{len(problems)} problems"
+        lines = [f"The kit's data file {terminal_safe(str(file))} has {count}. Nothing was built."]
+        lines += [f"  {n}. {p.describe(str(file))}" for n, p in enumerate(problems, 1)]
+        lines.append("This file is part of the kit, not of your company file: fix it (or restore it) and build again.")
+        PluginError.__init__(self, "\n".join(lines))
+
+
+def _sentence_keys(node: yaml.Node | None, loc: tuple[str | int, ...] = ()) -> list[Problem]:
+    """Keys of a kit file are words (labels, ids, language codes): a key with spaces or punctuation is a piece of
+    a sentence, most often cut off by an unquoted comma in {fr: ..., en: ...}."""
+    found: list[Problem] = []
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            key = str(key_node.value)
+            if key_node.tag != MERGE_TAG and not KIT_KEY.match(key):
+                mark = key_node.start_mark
+                found.append(
+                    Problem(
+                        _dotted(loc + (key,)),
+                        "is a key that looks like a piece of a sentence, not a word. In {fr: ..., en: ...} a comma "
+                        "starts a new key: put a text that contains a comma in quotes, like "
+                        '{fr: "Oui, si...", en: "Yes, if..."}.',
+                        mark.line + 1,
+                        mark.column + 1,
+                    )
+                )
+            found += _sentence_keys(value_node, loc + (key,))
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            found += _sentence_keys(item, loc + (index,))
+    return found
+
+
+def read_kit_bytes(file: Path) -> bytes:
+    """A kit data file's bytes: a regular file of the kit, under the size limit."""
+    try:
+        info = file.lstat()
+    except OSError as error:
+        raise KitFileError(file, [Problem("", f"cannot be read ({shown(error.strerror or str(error))}).")]) from None
+    if not stat.S_ISREG(info.st_mode):
+        raise KitFileError(file, [Problem("", "is not a regular file (a link, a folder or a device); restore the file.")])
+    if info.st_size > MAX_KIT_FILE_BYTES:
+        raise KitFileError(file, [Problem("", f"is {info.st_size / 1e6:.1f} MB; at most {MAX_KIT_FILE_BYTES // 1000} KB.")])
+    return file.read_bytes()
+
+
+def load_kit_file(
+    path: Path,
+    model: type[ModelT],
+    check: typing.Callable[[ModelT], list[tuple[tuple[str | int, ...], str]]] | None = None,
+) -> ModelT:
+    """Read one of the kit's own data files with the company file's reader and rules, and validate it against a
+    strict pydantic model (unknown keys refused, both languages in every pair, no single text standing for both,
+    no key that is a piece of a sentence). `check` may add problems the schema cannot see, each a key path and a
+    message. Raises KitFileError naming the file, line and key of every problem."""
+    path = Path(path)
+    root, data_read, problems = _parse_yaml(path, read_kit_bytes(path), KitFileError, KIT_LIMITS)
+    problems += _sentence_keys(root)
+    if data_read is None:
+        problems.append(Problem("", "is empty."))
+        raise KitFileError(path, problems)
+    result = _validate(path, model, data_read, root, problems, KitFileError, context={"kit": True})
+    for loc, message in check(result) if check else []:
+        node = _node_at(root, loc)
+        mark = node.start_mark if node is not None else None
+        problems.append(
+            Problem(_dotted(loc), message.rstrip(".") + ".", mark.line + 1 if mark else None, mark.column + 1 if mark else None)
+        )
     if problems:
-        raise CompanyFileError(file, problems)
-    return model
+        raise KitFileError(path, problems)
+    return result
 
 
 def _text_position(text: str, position: int) -> tuple[int, int]:

@@ -101,9 +101,15 @@ _REFUSED_TAGS = {
 }
 
 
-def check_tree(root: yaml.Node) -> None:
+def check_tree(
+    root: yaml.Node,
+    max_nodes: int = MAX_NODES,
+    max_list_items: int = MAX_LIST_ITEMS,
+    max_keys: int = MAX_KEYS,
+) -> None:
     """Refuse, before the values are built, a tree that is too deep, too big once aliases are expanded,
-    that refers to itself, or whose keys are lists or sections. Raises TreeProblem at the node at fault."""
+    that refers to itself, or whose keys are lists or sections. Raises TreeProblem at the node at fault.
+    The kit's own data files are longer than a company file: they pass higher counts (loader.KIT_LIMITS)."""
     sizes: dict[int, int] = {}
     busy: set[int] = set()
 
@@ -132,12 +138,12 @@ def check_tree(root: yaml.Node) -> None:
         else:
             busy.add(key)
             if isinstance(node, yaml.SequenceNode):
-                if len(node.value) > MAX_LIST_ITEMS:
-                    raise TreeProblem(node, f"is a list of {len(node.value)} items; at most {MAX_LIST_ITEMS}")
+                if len(node.value) > max_list_items:
+                    raise TreeProblem(node, f"is a list of {len(node.value)} items; at most {max_list_items}")
                 children = [(index, child) for index, child in enumerate(node.value)]
             else:
-                if len(node.value) > MAX_KEYS:
-                    raise TreeProblem(node, f"has {len(node.value)} keys; at most {MAX_KEYS}")
+                if len(node.value) > max_keys:
+                    raise TreeProblem(node, f"has {len(node.value)} keys; at most {max_keys}")
                 children = []
                 for key_node, value_node in node.value:
                     if not isinstance(key_node, yaml.ScalarNode):
@@ -157,10 +163,10 @@ def check_tree(root: yaml.Node) -> None:
                     children += [(key_node.value, key_node), (key_node.value, value_node)]
             for part, child in children:
                 total += size(child, loc + (part,))
-                if total > MAX_NODES:
+                if total > max_nodes:
                     raise TreeProblem(
                         node,
-                        f"holds more than {MAX_NODES} values once its aliases (*name) are written out; "
+                        f"holds more than {max_nodes} values once its aliases (*name) are written out; "
                         "write the values out instead of repeating aliases",
                     )
             busy.discard(key)

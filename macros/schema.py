@@ -18,6 +18,7 @@ from pydantic import (
     EmailStr,
     Field,
     HttpUrl,
+    ValidationInfo,
     TypeAdapter,
     ValidationError,
     WithJsonSchema,
@@ -146,9 +147,12 @@ class Localized(BaseModel):
 
     @model_validator(mode="before")
     @classmethod
-    def _one_string_for_both(cls, value: Any) -> Any:
+    def _one_string_for_both(cls, value: Any, info: ValidationInfo) -> Any:
         value = _text_only(value)
         if isinstance(value, str):
+            if info.context and info.context.get("kit"):
+                # the kit's own data (loader.load_kit_file) writes every pair in both languages
+                raise ValueError(f"is one text ({shown(value)}) where the kit needs both languages: write {{fr: ..., en: ...}}")
             return {"fr": value, "en": value}
         return value
 
@@ -610,8 +614,10 @@ class CompanyFile(Strict):
             first = error.errors(include_url=False)[0]
             loc = tuple(first["loc"])
             raise FieldProblem(("overrides", *loc), _override_message(first, self.sector)) from None
-        except ValueError as error:
-            raise FieldProblem(("overrides",), str(error)) from None
+        except sectors.PlaceholderProblem as problem:
+            raise FieldProblem(("overrides", *problem.loc), problem.message) from None
+        except (ValueError, KeyError, IndexError, AttributeError) as error:
+            raise FieldProblem(("overrides",), shown(str(error))) from None
 
     @property
     def sector_data(self) -> Any:
