@@ -89,6 +89,7 @@ def on_config(config):
     i18n = config.plugins["i18n"]
     if not i18n.building:  # the first build of a run (mkdocs-static-i18n runs one more per language)
         refuse_output_folder(config, model)
+        load_archive(archive_dir(company_file_path(project_dir(config))))  # a broken archive stops the build here
         stage(config)
     share_theme(config.theme, project_dir(config))  # templates compiled once, theme files listed once (speed.py)
     choose_languages(i18n.config.languages, model.languages)

@@ -280,6 +280,17 @@ def read_bytes(file: Path) -> bytes:
     return file.read_bytes()
 
 
+def check_company_yaml(file: Path) -> str:
+    """The company file's text, after the loader's limits (size, UTF-8, YAML, depth, aliases, keys twice) and
+    before anything builds values from it: for tools that then read it another way (make release's round trip).
+    Raises CompanyFileError."""
+    data = read_bytes(file)
+    _, _, problems = _parse_yaml(file, data, CompanyFileError)
+    if problems:
+        raise CompanyFileError(file, problems)
+    return data.decode("utf-8")
+
+
 def read_company_bytes(file: Path, data: bytes) -> CompanyFile:
     """Validate the content of a company file (already read); `file` names it in messages and anchors the logo."""
     root, data_read, problems = _parse_yaml(file, data, CompanyFileError)
