@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from conftest import EXAMPLE_FILE, ROOT, run_build, write_company
-from macros.clauses import ArchiveError, fingerprint, load_archive
+from macros.law.clauses import ArchiveError, fingerprint, load_archive
 
 EXAMPLE_ARCHIVE = ROOT / "policy-archive" / "2.1.json"
 OTHER_CLIENT = ROOT / "companies" / "clinique-des-saules" / "policy-archive" / "1.0.json"

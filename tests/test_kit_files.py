@@ -10,12 +10,13 @@ from typing import Any
 import pytest
 from pydantic import BaseModel
 
-from macros.labels import LABELS_FILE, LabelsFile
-from macros.loader import KitFileError, load_kit_file
-from macros.render import QUIZ_DATA, QuizFile
-from macros.sector import SECTORS_DIR, SectorData, placeholder_problems
-from macros.sources import DATA_DIR, Regions, Registry
-from macros.words import WORDS_FILE, WordsFile
+from macros.company.kitfile import KitFileError, load_kit_file
+from macros.company.labels import LABELS_FILE, LabelsFile
+from macros.company.places import PLACES_FILE, Places
+from macros.company.sector import SECTORS_DIR, SectorData, placeholder_problems
+from macros.law.sources import DATA_DIR, Regions, Registry
+from macros.law.words import WORDS_FILE, WordsFile
+from macros.pages.render import QUIZ_DATA, QuizFile
 
 MACROS = Path(__file__).resolve().parent.parent / "macros"
 
@@ -26,6 +27,7 @@ def schema_for(path: Path) -> tuple[type[BaseModel], Any]:
         return SectorData, placeholder_problems
     known = {
         LABELS_FILE: LabelsFile,
+        PLACES_FILE: Places,
         QUIZ_DATA: QuizFile,
         WORDS_FILE: WordsFile,
         DATA_DIR / "sources.yml": Registry,
@@ -41,7 +43,7 @@ KIT_FILES = sorted(p for p in MACROS.rglob("*.yml") if "__pycache__" not in p.pa
 
 def test_kit_files_are_found():
     names = {p.relative_to(MACROS).as_posix() for p in KIT_FILES}
-    assert {"data/quiz.yml", "data/labels.yml", "data/sources.yml", "sectors/trades.yml"} <= names
+    assert {"pages/quiz.yml", "company/labels.yml", "law/data/sources.yml", "company/sectors/trades.yml"} <= names
 
 
 @pytest.mark.parametrize("path", KIT_FILES, ids=lambda p: p.relative_to(MACROS).as_posix())
