@@ -221,7 +221,11 @@ def shown_lines(text: object) -> str:
 
 
 def main() -> int:
-    company_file = company_file_path(ROOT)
+    try:
+        company_file = company_file_path(ROOT)
+    except CompanyFileError as error:
+        print(f"make release: nothing was recorded: {shown_lines(error)}", file=sys.stderr)
+        return 2
     if not company_file.is_file():
         print(f"make release: no company file at {terminal_safe(str(company_file))} (set COMPANY_FILE?)", file=sys.stderr)
         return 2

@@ -6,6 +6,7 @@ the kit's own data files."""
 from __future__ import annotations
 
 import os
+import unicodedata
 from pathlib import Path
 
 import yaml
@@ -31,6 +32,13 @@ def company_file_path(project_dir: Path) -> Path:
     """The company file to build: COMPANY_FILE if set (relative to the current folder), else company.yml."""
     chosen = os.environ.get("COMPANY_FILE")
     if chosen:
+        hidden = next((c for c in chosen if unicodedata.category(c)[0] == "C"), None)
+        if hidden is not None:  # a NUL, a newline or a terminal escape: no file is named like that on purpose
+            raise CompanyFileError(
+                Path(chosen.replace("\0", "")),
+                [Problem("", f"(COMPANY_FILE) contains an invisible character (U+{ord(hidden):04X}); "
+                             "set COMPANY_FILE to the company file's path as you would type it.")],
+            )
         return Path(chosen).expanduser().resolve()
     return (project_dir / DEFAULT_FILE).resolve()
 
