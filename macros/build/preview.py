@@ -22,7 +22,7 @@ from typing import Any, Callable, Iterable
 import yaml
 from mkdocs.exceptions import BuildError
 
-from macros.language.labels import label
+from macros.company.labels import label
 
 log = logging.getLogger("mkdocs.hooks.policy")
 
