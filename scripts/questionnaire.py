@@ -200,6 +200,7 @@ RULES: list[dict[str, Any]] = [
 NOT_IN_FORM = {
     "_text_only": "the page writes every text as a text, quoted where YAML would read it otherwise",
     "_version_before": "the page writes versions in quotes",
+    "_one_string_for_both": "refuses one text for both languages only in the kit's own data, never in company.yml",
 }
 
 
