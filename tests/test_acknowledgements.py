@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
+from macros.law.clauses import fingerprint
 
 FIXTURES = ROOT / "tests" / "fixtures" / "acknowledgements"
 CURRENT = json.loads((ROOT / "policy-archive" / "2.1.json").read_text(encoding="utf-8"))
@@ -29,11 +30,12 @@ def company(tmp_path_factory: pytest.TempPathFactory) -> Path:
     archive.mkdir()
     (archive / "2.1.json").write_text(json.dumps(CURRENT, ensure_ascii=False), encoding="utf-8")
     older = json.loads(json.dumps(CURRENT))
-    older.update(version="2.0", released="2025-02-03", fingerprint="9c1d0e22ab47")
+    older.update(version="2.0", released="2025-02-03")
     for lang, clauses in older["clauses"].items():
         first, second = list(clauses)[:2]
         clauses[first] = clauses[first] + (" Ancienne phrase." if lang == "fr" else " An older sentence.")
         del clauses[second]  # added since 2.0
+    older["fingerprint"] = fingerprint(older["clauses"])  # the archive checks it
     (archive / "2.0.json").write_text(json.dumps(older, ensure_ascii=False), encoding="utf-8")
     return folder
 
