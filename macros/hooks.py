@@ -34,6 +34,7 @@ from macros.clauses import (  # noqa: E402
     extract_clauses,
     fingerprint,
     load_archive,
+    parse_html,
 )
 from macros.labels import label  # noqa: E402
 from macros.lawyer import fill_tables, record_page  # noqa: E402
@@ -68,6 +69,7 @@ RESTRICTIVE_RISK = {
 
 _command: str | None = None  # build, serve or gh-deploy
 _policy_clauses: dict[str, Clauses] = {}  # the clauses of the policy page, per language, as this build renders them
+_printed_clauses: dict[str, Clauses] = {}  # the same, as the written page reads (France's typography): the fingerprint
 _dirty = False
 _staging: Staging | None = None  # where this build writes until it has succeeded
 
@@ -88,6 +90,7 @@ def on_config(config):
     model = load_company(config)
     i18n = config.plugins["i18n"]
     if not i18n.building:  # the first build of a run (mkdocs-static-i18n runs one more per language)
+        _printed_clauses.clear()  # read again from this build's pages
         refuse_output_folder(config, model)
         stage(config)
     share_theme(config.theme, project_dir(config))  # templates compiled once, theme files listed once (speed.py)
@@ -193,10 +196,11 @@ def on_page_content(html, page, config, files):
     configured = config.mdx_configs["toc"]["permalink_title"]
     html = html.replace(f'title="{configured}"', f'title="{label("permalink", page.file.locale)}"')
     html = _spelled_for(html, page, config)
+    tree = parse_html(html)  # read once, by each of the three below
     if Path(page.file.dest_uri).name == "policy.html":  # its clauses, for the pages that compare versions
-        _policy_clauses[page.file.locale] = extract_clauses(html)
-    record_page(html, page.file.locale, page.url, page.title or "")  # its citations, for the lawyer's page
-    page.meta["description"] = escape(page_description(html, page.meta.get("description")))  # theme prints it as is
+        _policy_clauses[page.file.locale] = extract_clauses(tree)
+    record_page(tree, page.file.locale, page.url, page.title or "")  # its citations, for the lawyer's page
+    page.meta["description"] = escape(page_description(tree, page.meta.get("description")))  # theme prints it as is
     return html
 
 
@@ -204,10 +208,15 @@ def on_page_content(html, page, config, files):
 # pages of a France build, France's typography instead: the rendered HTML's text only); with SITE_URL, the
 # language alternates in its head become full addresses, as search engines want them.
 def on_post_page(output, page, config):
+    policy_page = Path(page.file.dest_uri).name == "policy.html"
     if config.extra.get("policy_jurisdiction") == "fr" and page.file.locale == "fr":
         output = french_html(output)
+        if policy_page:  # France's spaces change the clauses' text: read them from the page as written
+            _printed_clauses[page.file.locale] = extract_clauses(output)
     else:
         output = _spelled_for(output, page, config)
+        if policy_page:  # the page's spelling was already applied to its content: its clauses are the same
+            _printed_clauses[page.file.locale] = _policy_clauses[page.file.locale]
     if config.site_url and page.canonical_url:
         output = absolute_alternates(output, page.canonical_url)
     return output
@@ -315,9 +324,15 @@ def on_post_build(config):
 
 
 def policy_fingerprint(folders: dict[str, Path]) -> str:
-    """The fingerprint of the built policy: every clause of policy.html in every language (as `make release` reads)."""
+    """The fingerprint of the built policy: every clause of policy.html in every language (as `make release` reads
+    them from the written pages; kept from writing them, read again only when a language's page was not seen)."""
     return fingerprint(
-        {lang: extract_clauses((folder / "policy.html").read_text(encoding="utf-8")) for lang, folder in folders.items()}
+        {
+            lang: _printed_clauses[lang]
+            if lang in _printed_clauses
+            else extract_clauses((folder / "policy.html").read_text(encoding="utf-8"))
+            for lang, folder in folders.items()
+        }
     )
 
 

@@ -6,6 +6,8 @@ from pathlib import Path
 
 import yaml
 
+KIT_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the kit's own YAML files: libyaml's parser (C) when installed
+
 LABELS: dict[str, dict[str, str]] = {
     "platform": {"fr": "Plateforme", "en": "Platform"},
     "account": {"fr": "Compte", "en": "Account"},
@@ -69,7 +71,7 @@ LABELS: dict[str, dict[str, str]] = {
 }
 
 # Words for clauses, versions, the quiz, the self-check and the poster, kept in a data file.
-LABELS.update(yaml.safe_load((Path(__file__).parent / "data" / "labels.yml").read_text(encoding="utf-8")))
+LABELS.update(yaml.load((Path(__file__).parent / "data" / "labels.yml").read_text(encoding="utf-8"), Loader=KIT_LOADER))
 
 
 def label(key: str, locale: str, **values: str) -> str:

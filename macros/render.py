@@ -13,7 +13,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from .grammar import capitalize_first, name_in_sentence
-from .labels import label
+from .labels import KIT_LOADER, label
 from .clauses import FINGERPRINT_TOKEN, anchor_id
 from .pdf import PDF_NAMES, POSTER_NAMES
 from .sector import POLICY_SECTIONS, shown
@@ -195,7 +195,7 @@ QUIZ_DATA = Path(__file__).parent / "data" / "quiz.yml"
 
 
 def quiz_data() -> dict[str, Any]:
-    return yaml.safe_load(QUIZ_DATA.read_text(encoding="utf-8"))
+    return yaml.load(QUIZ_DATA.read_text(encoding="utf-8"), Loader=KIT_LOADER)
 
 
 def quiz_questions(model: CompanyFile, locale: str) -> list[dict[str, Any]]:

@@ -24,6 +24,7 @@ from typing import Annotated, Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from .labels import KIT_LOADER
 from .schema import SECTORS, Line, Localized, Workplace
 
 SECTORS_DIR = Path(__file__).parent / "sectors"
@@ -301,7 +302,7 @@ SLOTS = tuple(name for name in SectorData.model_fields if name not in ("practice
 @functools.lru_cache(maxsize=None)
 def sector_file_data(sector: str) -> dict[str, Any]:
     """The raw data of one sector file (kit data: read once per process)."""
-    return yaml.safe_load((SECTORS_DIR / f"{sector}.yml").read_text(encoding="utf-8"))
+    return yaml.load((SECTORS_DIR / f"{sector}.yml").read_text(encoding="utf-8"), Loader=KIT_LOADER)
 
 
 def _fill(value: Any, mapping: dict[str, dict[str, str]]) -> Any:

@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 import yaml
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
+from .labels import KIT_LOADER
 from .schema import Localized
 
 DATA_DIR = Path(__file__).parent / "data"
@@ -151,12 +152,12 @@ class Registry(BaseModel):
 @functools.lru_cache(maxsize=None)
 def registry() -> Registry:
     """The sources, validated (kit data: read once per process)."""
-    return Registry.model_validate(yaml.safe_load((DATA_DIR / "sources.yml").read_text(encoding="utf-8")))
+    return Registry.model_validate(yaml.load((DATA_DIR / "sources.yml").read_text(encoding="utf-8"), Loader=KIT_LOADER))
 
 
 @functools.lru_cache(maxsize=None)
 def regions() -> Regions:
-    data = Regions.model_validate(yaml.safe_load((DATA_DIR / "regions.yml").read_text(encoding="utf-8")))
+    data = Regions.model_validate(yaml.load((DATA_DIR / "regions.yml").read_text(encoding="utf-8"), Loader=KIT_LOADER))
     known = {source.id for source in registry().sources}
     for code, laws in data.laws.items():
         if data.country(code) is None:

@@ -12,6 +12,7 @@ Only pairs that mean the same thing both ways are listed: "check" (a cheque in C
 
 from __future__ import annotations
 
+import functools
 import re
 
 # Canadian -> US, by stem; the endings below follow the stem.
@@ -67,7 +68,12 @@ def _pattern(table: dict[str, str]) -> re.Pattern[str]:
     return re.compile(r"\b(" + "|".join(sorted(map(re.escape, table), key=len, reverse=True)) + r")\b", re.I)
 
 
-_PATTERNS = {target: _pattern(table) for target, table in TARGETS.items()}
+_WORD = re.compile(r"\w+")
+
+
+@functools.lru_cache(maxsize=256)
+def _pattern_for(words: frozenset[str]) -> re.Pattern[str]:
+    return _pattern(dict.fromkeys(words))
 _TAG = re.compile(r"(<[^>]*>)")
 _SKIP = re.compile(r"^<(/?)(code|pre|script|style|kbd|samp)\b", re.I)
 
@@ -85,7 +91,11 @@ def _swap(match: re.Match[str], table: dict[str, str], keep: frozenset[str]) -> 
 def respell(html: str, target: str, keep: frozenset[str] = frozenset()) -> str:
     """The page's HTML in US ("us") or Canadian ("ca") spelling, in text only (not tags, code or scripts);
     words in `keep` (the company's own words) are left as written."""
-    table, pattern = TARGETS[target], _PATTERNS[target]
+    table = TARGETS[target]
+    found = frozenset(word for word in _WORD.findall(html.lower()) if word in table)
+    if not found:  # most pages have none of these words: nothing to change
+        return html
+    pattern = _pattern_for(found)  # only the words the page has: a much shorter pattern to try at each letter
     parts, depth = _TAG.split(html), 0
     for index, part in enumerate(parts):
         if part.startswith("<"):

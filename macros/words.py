@@ -8,6 +8,7 @@ from pathlib import Path
 import yaml
 from pydantic import RootModel
 
+from .labels import KIT_LOADER
 from .text import current_locale
 
 WORDS_FILE = Path(__file__).parent / "data" / "words.yml"
@@ -21,7 +22,7 @@ class WordsFile(RootModel[dict[str, dict[str, Choice]]]):
 
 @functools.lru_cache(maxsize=None)
 def words_data() -> dict[str, dict[str, Choice]]:
-    data = WordsFile.model_validate(yaml.safe_load(WORDS_FILE.read_text(encoding="utf-8"))).root
+    data = WordsFile.model_validate(yaml.load(WORDS_FILE.read_text(encoding="utf-8"), Loader=KIT_LOADER)).root
     for word, languages in data.items():
         if set(languages) != {"fr", "en"}:
             raise ValueError(f"words.yml: {word} needs fr and en")

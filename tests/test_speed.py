@@ -1,0 +1,104 @@
+"""The faster readers give the same answers as the slower ones they replaced (no build needed)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from macros import loader
+from macros.clauses import extract_clauses, parse_html
+from macros.labels import KIT_LOADER
+from macros.lawyer import citations_in
+from macros.seo import page_description
+from macros.spelling import respell
+
+ROOT = Path(__file__).resolve().parent.parent
+KIT_YAML = sorted((ROOT / "macros").rglob("*.yml"))
+COMPANY_FILES = [ROOT / "company.yml", *sorted((ROOT / "companies").glob("*/company.yml"))]
+
+
+def test_c_parser_is_used_when_installed() -> None:
+    assert yaml.__with_libyaml__, "PyYAML was installed without libyaml: builds read YAML a few times slower"
+    assert KIT_LOADER is yaml.CSafeLoader and loader._FastLoader is not None
+
+
+@pytest.mark.parametrize("file", KIT_YAML, ids=lambda f: f.name)
+def test_kit_data_same_with_c_parser(file: Path) -> None:
+    text = file.read_text(encoding="utf-8")
+    assert yaml.load(text, Loader=KIT_LOADER) == yaml.load(text, Loader=yaml.SafeLoader)
+
+
+@pytest.mark.parametrize("file", COMPANY_FILES, ids=lambda f: f.parent.name)
+def test_company_file_same_with_c_parser(file: Path) -> None:
+    text = file.read_text(encoding="utf-8") + "\ncompany:\n  name: Twice\n"  # a key written twice, with its line
+    fast, slow = loader._compose(loader._FastLoader, text), loader._compose(loader._DuplicateCatchingLoader, text)
+    assert fast[2] == slow[2]
+    marks = [[(key, mark.line, mark.column) for key, mark in found[0].duplicates] for found in (fast, slow)]
+    assert marks[0] == marks[1] and marks[0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["a: [1, 2\n", "a: b: c\n", "a:\n\t- 1\n", "a: 1\x07\n", "d: 2026-02-30\n", "[" * 1200 + "]" * 1200],
+)
+def test_yaml_problems_explained_as_before(text: str) -> None:
+    """A file the C parser cannot read is read again by the Python one, whose messages the kit explains."""
+    problems = []
+    for read in (lambda t: loader._read_tree(t), lambda t: loader._compose(loader._DuplicateCatchingLoader, t)):
+        try:
+            read(text)
+            problems.append(None)
+        except Exception as error:  # noqa: BLE001 - compared, not handled
+            problems.append((type(error), "" if isinstance(error, RecursionError) else str(error)))
+    assert problems[0] == problems[1] and problems[0] is not None
+
+
+POLICY = """
+<h2 id="s5">5. Conduct<a class="headerlink" href="#s5">¶</a></h2>
+<p><a class="clause-ref" data-clause="5.1" id="c-5-1" href="#c-5-1">§ 5.1</a> You  speak
+for yourself, &amp; only yourself.</p>
+<p><a class="clause-ref" data-clause="5.2" href="#c-5-2">§ 5.2</a> Three principles:</p>
+<!-- a comment -->
+<ul><li>Respect<ul><li>deep</li></ul></li><li>Care</li></ul>
+<ol>
+<li><a class="clause-ref" data-clause="5.3" href="#c-5-3">§ 5.3</a> A rule with
+<ul><li><a class="clause-ref" data-clause="5.4" href="#c-5-4">§ 5.4</a> a sub-rule</li></ul> after.</li>
+</ol>
+"""
+
+
+def test_clauses_read_as_the_reader_reads_them() -> None:
+    expected = {
+        "5.1": "You speak for yourself, & only yourself.",
+        "5.2": "Three principles:RespectdeepCare",  # as the earlier reader (BeautifulSoup) read it
+        "5.3": "A rule with after.",
+        "5.4": "a sub-rule",
+    }
+    assert extract_clauses(POLICY) == expected
+    assert extract_clauses(parse_html(POLICY)) == expected
+    with pytest.raises(ValueError, match="marked twice"):
+        extract_clauses(POLICY + '<p><a class="clause-ref" data-clause="5.1">§</a> again</p>')
+
+
+def test_one_parse_for_every_reader() -> None:
+    html = (
+        '<h2 id="law">The law</h2><p>Intro.</p><div class="admonition abstract"><p class="admonition-title">'
+        'In brief</p><ul><li>One.</li><li>Two <a class="policy-cite" data-source="qc-charter">cite</a></li></ul></div>'
+    )
+    tree = parse_html(html)
+    assert page_description(tree) == page_description(html) == "One. Two cite"
+    found = citations_in(tree, "en", "p.html", "P")
+    assert [(c.section, c.anchor, c.statement, c.source_id) for c in found] == [
+        ("The law", "law", "Two cite", "qc-charter")
+    ]
+
+
+def test_respelling_only_the_words_a_page_has() -> None:
+    html = '<p class="colour">The Colour of the <code>colour</code> centre, COLOURS.</p><p>colourful</p>'
+    assert respell(html, "us") == (
+        '<p class="colour">The Color of the <code>colour</code> center, COLORS.</p><p>colorful</p>'
+    )
+    assert respell(html, "us", frozenset({"Colour"})).startswith('<p class="colour">The Colour of')
+    assert respell("<p>nothing to change</p>", "us") == "<p>nothing to change</p>"
