@@ -7,12 +7,12 @@ from pathlib import Path
 import pytest
 import yaml
 
-from macros import loader
-from macros.clauses import extract_clauses, parse_html
-from macros.labels import KIT_LOADER
-from macros.lawyer import citations_in
-from macros.seo import page_description
-from macros.spelling import respell
+from macros.company import loader
+from macros.law.clauses import extract_clauses, parse_html
+from macros.language.labels import KIT_LOADER
+from macros.pages.lawyer import citations_in
+from macros.build.seo import page_description
+from macros.language.spelling import respell
 
 ROOT = Path(__file__).resolve().parent.parent
 KIT_YAML = sorted((ROOT / "macros").rglob("*.yml"))
