@@ -41,7 +41,7 @@ from macros.pages.lawyer import fill_tables, record_page  # noqa: E402
 from macros.pages.render import PENDING_ACK, PENDING_CHANGES, render_partial  # noqa: E402
 from macros.language.text import set_locale  # noqa: E402
 from macros.language.typography import french_html  # noqa: E402
-from macros.build.pdf import pdf_wanted, print_policy  # noqa: E402
+from macros.build.pdf import pdf_wanted, print_policy, start_printing, stop_printing  # noqa: E402
 from macros.company.loader import company_file_path  # noqa: E402
 from macros.company.safety import output_folder_problem  # noqa: E402
 from macros.build.seo import absolute_alternates, logo_size, page_description  # noqa: E402
@@ -99,6 +99,8 @@ def on_config(config):
     config.site_name = escape(model.company.name)  # theme templates print it without escaping
     config.extra["policy_site"] = theme_data(model, locale)
     config.extra["policy_pdf"] = pdf_wanted(_command)  # the policy page links to its PDF only when there is one
+    if config.extra["policy_pdf"] and not i18n.building:
+        start_printing()  # Chromium starts while the pages are built: it is ready when they are
     logo = logo_file(config, model)
     if logo is not None:  # the company's logo in the header and as the browser tab's icon
         config.theme["logo"] = config.theme["favicon"] = LOGO_URI.format(suffix=logo.suffix.lower())
@@ -167,6 +169,7 @@ def strict_warnings() -> bool:
 # Any failure after on_config: the staged site is thrown away, the previous site stays as it was.
 def on_build_error(error):
     global _staging
+    stop_printing()
     if _staging is not None:
         _staging.discard()
         _staging = None
@@ -315,6 +318,7 @@ def on_post_build(config):
         if folder != site_dir and (site_dir / "sitemap.xml").is_file():
             shutil.copy(site_dir / "sitemap.xml", folder / "sitemap.xml")
     if strict_warnings():
+        stop_printing()
         unstage(config, succeeded=False)  # MkDocs aborts next: the previous site stays
         return
     if config.extra["policy_pdf"]:
