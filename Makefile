@@ -4,7 +4,8 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-MKDOCS := NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs
+# ProperDocs (the maintained fork of MkDocs 1.x) when requirements.txt names it, else MkDocs: same site.
+MKDOCS = NO_MKDOCS_2_WARNING=1 DISABLE_MKDOCS_2_WARNING=true $$(test -x $(BIN)/properdocs && echo $(BIN)/properdocs || echo $(BIN)/mkdocs)
 STAMP := $(VENV)/.installed
 
 .PHONY: help serve build companies release test test-fast bench schema clean
