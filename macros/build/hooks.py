@@ -170,6 +170,7 @@ def strict_warnings() -> bool:
 def on_build_error(error):
     global _staging
     stop_printing()
+    _printed_clauses.clear()
     if _staging is not None:
         _staging.discard()
         _staging = None
@@ -343,6 +344,7 @@ def policy_fingerprint(folders: dict[str, Path]) -> str:
 def fill_fingerprint(site_dir: Path, folders: dict[str, Path]) -> str:
     """Write the policy's fingerprint wherever a page left its placeholder (pages, search index)."""
     value = policy_fingerprint(folders)
+    _printed_clauses.clear()  # company text: not kept past the build
     for file in [*site_dir.rglob("*.html"), *site_dir.rglob("search_index.js*")]:
         text = file.read_text(encoding="utf-8")
         if FINGERPRINT_TOKEN in text:
