@@ -102,3 +102,25 @@ def test_respelling_only_the_words_a_page_has() -> None:
     )
     assert respell(html, "us", frozenset({"Colour"})).startswith('<p class="colour">The Colour of')
     assert respell("<p>nothing to change</p>", "us") == "<p>nothing to change</p>"
+
+
+def test_spelling_table_is_what_the_fast_search_assumes() -> None:
+    """respell() looks for runs of 4+ letters a-z in the lower-cased page: every word of its tables must be one."""
+    from macros.language.spelling import TARGETS
+
+    odd = [w for table in TARGETS.values() for w in table if not (len(w) >= 4 and w.isascii() and w.isalpha() and w.islower())]
+    assert not odd, f"respell() would never find {odd}: change its search (_LETTERS) with the table"
+
+
+@pytest.mark.parametrize(
+    ("html", "expected"),
+    [
+        ('<p title="colour">colour</p><pre x="<code>">colour</pre> colour', '<p title="colour">color</p><pre x="<code>">colour</pre> color'),
+        ("<codex>colour</codex><code/>colour", "<codex>color</codex><code/>color"),
+        ("a > colour <b", "a > color <b"),
+        ("<b>x</b><colour", "<b>x</b><colour"),
+        ("colour_x colour2 xcolour Colour-COLOUR", "colour_x colour2 xcolour Color-COLOR"),
+    ],
+)
+def test_respelling_reads_tags_as_before(html: str, expected: str) -> None:
+    assert respell(html, "us") == expected
