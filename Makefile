@@ -37,10 +37,10 @@ test-fast: $(STAMP) ## Run the tests that need no browser
 	scripts/install-node-tools.sh
 	$(BIN)/python -m pytest -m "not browser"
 
-bench: $(STAMP) ## Print build, preview, parallel, page weight and Lighthouse ratios (no pass/fail)
+bench: $(STAMP) ## Print build, PDF, preview, parallel, page weight and Lighthouse ratios into README.md (ARGS=--profile: where the time goes)
 	scripts/install-chromium.sh
 	scripts/install-node-tools.sh --dev
-	$(BIN)/python scripts/bench.py
+	$(BIN)/python scripts/bench.py $(ARGS)
 
 schema: $(STAMP) ## Write company.schema.json from the schema in macros/company/schema.py
 	$(BIN)/python -c 'import macros.company.schema as s; print(s.json_schema_text(), end="")' > company.schema.json
