@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, quote, urlencode, urlsplit, urlunsplit
@@ -195,7 +196,13 @@ QUIZ_DATA = Path(__file__).parent / "quiz.yml"
 
 
 def quiz_data() -> dict[str, Any]:
-    return yaml.load(QUIZ_DATA.read_text(encoding="utf-8"), Loader=KIT_LOADER)
+    """The quiz's rule questions (kit data, read only: parsed once per process for each text of the file)."""
+    return _quiz_from(QUIZ_DATA.read_text(encoding="utf-8"))
+
+
+@functools.lru_cache(maxsize=2)
+def _quiz_from(text: str) -> dict[str, Any]:
+    return yaml.load(text, Loader=KIT_LOADER)
 
 
 def quiz_questions(model: CompanyFile, locale: str) -> list[dict[str, Any]]:
