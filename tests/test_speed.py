@@ -124,3 +124,43 @@ def test_spelling_table_is_what_the_fast_search_assumes() -> None:
 )
 def test_respelling_reads_tags_as_before(html: str, expected: str) -> None:
     assert respell(html, "us") == expected
+
+
+@pytest.mark.browser
+def test_one_browser_prints_every_pdf_once_and_closes(example_site, tmp_path: Path) -> None:
+    """Both policies and both posters from one Chromium started before printing (as on_config does), each file
+    printed once; the browser and its thread are gone afterwards (nothing of the build stays in the process)."""
+    import shutil
+    import subprocess
+    import sys
+
+    from pypdf import PdfReader
+
+    from macros.pages.outputs import PDF_NAMES, POSTER_NAMES
+
+    site = tmp_path / "site"
+    shutil.copytree(example_site.dir, site)
+    script = (
+        "import threading; from pathlib import Path; from types import SimpleNamespace\n"
+        "from macros.build import pdf; from macros.company.site import load_company\n"
+        f"model = load_company(SimpleNamespace(config_file_path={str(ROOT / 'mkdocs.yml')!r}))\n"
+        "printer = pdf.start_printing()\n"
+        "assert pdf.start_printing() is printer, 'a second browser for the same build'\n"
+        "calls = []\n"
+        "run = printer.run\n"
+        "printer.run = lambda job: calls.append(1) or run(job)\n"
+        f"site = Path({str(site)!r})\n"
+        "written = pdf.print_policy(site, {'fr': site, 'en': site / 'en'}, model, 'abc123abc123')\n"
+        "print(len(calls), ' '.join(str(p.relative_to(site)) for p in written))\n"
+        "print(pdf._printer is None, [t.name for t in threading.enumerate() if t.name == 'policy-pdf'])\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    jobs, written = result.stdout.splitlines()[0].split(" ", 1)
+    assert jobs == "1", "the PDFs were not printed in one job of the build's browser"
+    expected = [PDF_NAMES["fr"], POSTER_NAMES["fr"], f"en/{PDF_NAMES['en']}", f"en/{POSTER_NAMES['en']}"]
+    assert written.split() == expected  # each once, in this order
+    assert result.stdout.splitlines()[1] == "True []", "the build's browser outlived the printing"
+    for name in expected:
+        pages = len(PdfReader(site / name).pages)
+        assert pages == 1 if Path(name).name in POSTER_NAMES.values() else pages > 1, (name, pages)
