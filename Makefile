@@ -4,7 +4,8 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-MKDOCS := NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs
+# ProperDocs (the maintained fork of MkDocs 1.x) when requirements.txt names it, else MkDocs: same site.
+MKDOCS = NO_MKDOCS_2_WARNING=1 DISABLE_MKDOCS_2_WARNING=true $$(test -x $(BIN)/properdocs && echo $(BIN)/properdocs || echo $(BIN)/mkdocs)
 STAMP := $(VENV)/.installed
 
 .PHONY: help questionnaire serve build companies release acknowledgements test test-fast bench schema clean
@@ -43,10 +44,10 @@ test-fast: $(STAMP) ## Run the tests that need no browser
 	scripts/install-node-tools.sh
 	$(BIN)/python -m pytest -m "not browser"
 
-bench: $(STAMP) ## Print build, preview, parallel, page weight and Lighthouse ratios (no pass/fail)
+bench: $(STAMP) ## Print build, PDF, preview, parallel, page weight and Lighthouse ratios into README.md (ARGS=--profile: where the time goes)
 	scripts/install-chromium.sh
 	scripts/install-node-tools.sh --dev
-	$(BIN)/python scripts/bench.py
+	$(BIN)/python scripts/bench.py $(ARGS)
 
 schema: $(STAMP) ## Write company.schema.json from the schema in macros/company/schema.py
 	$(BIN)/python -c 'import macros.company.schema as s; print(s.json_schema_text(), end="")' > company.schema.json
