@@ -12,7 +12,7 @@ from .site import load_company, project_dir
 from .speed import cache_page_compiles
 from .adoption import Adoption
 from .text import finalize, set_locale
-from .words import Words
+from .jurisdiction import Words, law_macro
 
 
 def define_env(env):
@@ -44,6 +44,7 @@ def define_env(env):
     )
     for name, function in macros_for(model).items():
         env.macro(function, name)
+    env.macro(law_macro(model.jurisdiction.value), "law")
     env.macro(lambda: policy_pdf_link(env.conf.extra["policy_pdf"]), "policy_pdf_link")
     env.macro(lambda: poster_pdf_link(env.conf.extra["policy_pdf"]), "poster_pdf_link")
     for name, function in filters_for(model).items():

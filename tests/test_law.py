@@ -21,7 +21,7 @@ from macros.adoption import months_before
 from macros.loader import CompanyFileError, read_company_file
 from macros.sources import OFFICIAL_HOSTS, Registry, regions, registry
 from macros.typography import NBSP, NNBSP, french_html
-from macros.words import word
+from macros.jurisdiction import word
 
 APPROACHES = ("educational", "balanced", "restrictive")
 JURISDICTIONS = ("qc", "fr", "us", "generic")
