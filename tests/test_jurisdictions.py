@@ -11,11 +11,11 @@ import pytest
 import yaml
 
 from conftest import ROOT
-from macros import jurisdiction as jur
-from macros.jurisdiction import JurisdictionFileError, catalogue, codes, jurisdiction_data, slot_text
-from macros.schema import Jurisdiction
+from macros.law import jurisdiction as jur
+from macros.law.jurisdiction import JurisdictionFileError, catalogue, codes, jurisdiction_data, slot_text
+from macros.company.types import Jurisdiction
 
-REGISTRY = yaml.safe_load((ROOT / "macros" / "data" / "sources.yml").read_text(encoding="utf-8"))
+REGISTRY = yaml.safe_load((ROOT / "macros" / "law" / "data" / "sources.yml").read_text(encoding="utf-8"))
 SOURCE_IDS = {source["id"] for source in REGISTRY["sources"]}
 
 
@@ -39,7 +39,7 @@ def test_jurisdiction_file_fills_every_word_and_slot_in_both_languages(code):
 def test_jurisdiction_file_cites_only_registry_sources(code):
     text = (jur.JURISDICTIONS_DIR / f"{code}.yml").read_text(encoding="utf-8")
     cited = set(re.findall(r"cite\('([^']+)'", text))
-    assert cited - SOURCE_IDS == set(), f"{code}.yml cites sources not in macros/data/sources.yml"
+    assert cited - SOURCE_IDS == set(), f"{code}.yml cites sources not in macros/law/data/sources.yml"
 
 
 def test_every_slot_is_filled_by_some_jurisdiction():
