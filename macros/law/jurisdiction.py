@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import functools
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 import yaml
 from jinja2 import pass_context
@@ -93,6 +93,10 @@ def jurisdiction_model() -> type[BaseModel]:
     return create_model(
         "JurisdictionFile", __config__=_FROZEN,
         name=(Localized, Field(description="The jurisdiction's name: {fr: Québec, en: Quebec}.")),
+        at_will=(bool, Field(description="Employment is at will here (either side may end it without cause); "
+                             "macros/law/data/regions.yml lists the states where it is not (good_cause).")),
+        region_country=(Literal["us", "ca"] | None, Field(
+            description="Whose states or provinces company.region names here (us, ca), or ~ when none.")),
         words=(words, ...),
         **pages,
     )
@@ -143,6 +147,13 @@ def slot_text(code: str, name: str, locale: str) -> str | None:
         raise KeyError(f"law({name!r}): no such slot; declare it in macros/law/data/slots.yml and fill it in every file")
     value = getattr(getattr(jurisdiction_data(code), page), slot)
     return None if value is None else value.get(locale)
+
+
+def at_will(code: str, region: str | None) -> bool:
+    """Whether the pages may say employment is at will: the jurisdiction's rule, unless the state requires good cause."""
+    from macros.law.sources import regions  # kit data, read once
+
+    return bool(jurisdiction_data(code).at_will) and region not in regions().good_cause
 
 
 def word(key: str, locale: str, jurisdiction: str) -> str:

@@ -11,7 +11,7 @@ from macros.pages.render import CompanyNoun, filters_for, macros_for, policy_pdf
 from macros.company.site import load_company
 from macros.law.adoption import Adoption
 from macros.language.text import finalize, set_locale
-from macros.law.jurisdiction import Words, law_macro
+from macros.law.jurisdiction import Words, at_will, law_macro
 
 
 def define_env(env):
@@ -38,6 +38,7 @@ def define_env(env):
             "training": model.training,
             "acknowledgement": model.acknowledgement,
             "words": Words(model.jurisdiction.value),
+            "at_will": at_will(model.jurisdiction.value, model.company.region),
             "adoption": Adoption(model),
         }
     )
