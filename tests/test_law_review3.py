@@ -3,11 +3,13 @@ its summary and the home page are checked in their own tests), read in built sit
 
 from __future__ import annotations
 
+import re
 from typing import Any, Callable
 
 import pytest
 
-from conftest import LANGS, Site
+from conftest import LANGS, ROOT, Site, example_data
+from macros.law.jurisdiction import jurisdiction_data
 from macros.law.sources import registry
 
 
@@ -75,3 +77,52 @@ def test_no_configuration_words_on_the_us_adopting_page(site):
     for lang in LANGS:
         text = site("us").text("adopting", lang)
         assert "company.yml" not in text and "company.region" not in text
+
+
+# --- Item 4: France in France's French, Quebec in Quebec's ------------------------------------------------------
+
+SECTOR_NAMES = sorted(path.stem for path in (ROOT / "macros" / "company" / "sectors").glob("*.yml"))
+RULES_PAGES = ("policy", "at-a-glance", "index")  # the policy, its summary and home: their own tests
+
+
+def french_text(site: Site, skip: tuple[str, ...] = ()) -> str:
+    """Every French page's text, without the company's own words (the example company.yml is a Quebec company:
+    its values, training and contacts are written as it says them)."""
+    own = sorted({" ".join(text.split()) for text in strings(example_data())}, key=len, reverse=True)
+    text = " ".join(site.text(page, "fr") for page in site.pages("fr") if page not in skip)
+    for words in own:
+        text = text.replace(words, "")
+    return text
+
+
+def strings(value: Any) -> list[str]:
+    """Every text of a company file, French side where a text has two languages."""
+    if isinstance(value, dict):
+        if "fr" in value and isinstance(value["fr"], str):
+            return [value["fr"]]
+        return [s for item in value.values() for s in strings(item)]
+    if isinstance(value, list):
+        return [s for item in value for s in strings(item)]
+    return [value] if isinstance(value, str) and len(value) > 3 else []
+
+
+def words_found(text: str, patterns: list[str]) -> list[str]:
+    return [
+        text[max(m.start() - 50, 0): m.end() + 20]
+        for pattern in patterns
+        for m in re.finditer(rf"(?<!\w){pattern}(?!\w)", text, re.I)
+    ]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("sector", SECTOR_NAMES)
+def test_france_reads_as_france_and_quebec_as_quebec(build_company, sector):
+    """Each French jurisdiction's file lists the other's words (`avoid`); none is on its French pages, for every
+    sector. Negative control: each list does find words on the other jurisdiction's site."""
+    sites = {code: build_company(jurisdiction=code, sector=sector) for code in ("fr", "qc")}
+    for code, other in (("fr", "qc"), ("qc", "fr")):
+        assert sites[code].returncode == 0, sites[code].log
+        avoid = jurisdiction_data(code).avoid
+        found = words_found(french_text(sites[code], RULES_PAGES), avoid)
+        assert not found, f"{code} site, {sector}: " + " | ".join(found)
+        assert words_found(french_text(sites[other]), avoid), f"the {code} list finds nothing on a {other} site"

@@ -15,6 +15,7 @@ still be written, so that a missing slot is an error and not a silence.
 from __future__ import annotations
 
 import functools
+import re
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -43,6 +44,14 @@ def _not_blank(value: str) -> str:
 
 
 Paragraph = Annotated[str, AfterValidator(_not_blank)]
+
+
+def _pattern(value: str) -> str:
+    try:
+        re.compile(value)
+    except re.error as error:
+        raise ValueError(f"is not a regular expression ({error}); escape ( ) [ ] . * + ? with a backslash") from None
+    return value
 
 
 class LawText(BaseModel):
@@ -97,6 +106,9 @@ def jurisdiction_model() -> type[BaseModel]:
                              "macros/law/data/regions.yml lists the states where it is not (good_cause).")),
         region_country=(Literal["us", "ca"] | None, Field(
             description="Whose states or provinces company.region names here (us, ca), or ~ when none.")),
+        avoid=(list[Annotated[str, AfterValidator(_pattern)]], Field(
+            description="Words this jurisdiction's French readers do not use (regular expressions, whole words, "
+                        "any case): a test fails when its French pages contain one.")),
         words=(words, ...),
         **pages,
     )
