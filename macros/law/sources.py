@@ -35,9 +35,10 @@ OFFICIAL_HOSTS = (
     "leginfo.legislature.ca.gov",
     "www.nysenate.gov",
     "www.ontario.ca",
+    "laws-lois.justice.gc.ca",
 )
 
-Jurisdiction = Literal["qc", "fr", "us", "eu", "us-ca", "us-ny", "ca-on"]
+Jurisdiction = Literal["qc", "fr", "us", "eu", "us-ca", "us-ny", "ca", "ca-on"]
 
 
 def _official(url: str) -> str:

@@ -264,6 +264,8 @@ def cites_allowed(source_jurisdiction: str, jurisdiction: str) -> bool:
     Canadian province's law (outside Quebec) in the generic jurisdiction."""
     if source_jurisdiction == "eu":
         return jurisdiction == "fr"
+    if source_jurisdiction == "ca":  # Canada's federal law: Quebec, and Canada outside Quebec (generic)
+        return jurisdiction in ("qc", "generic")
     if source_jurisdiction.startswith("ca-"):  # a province's law: Canada outside Quebec is the generic jurisdiction
         return jurisdiction == "generic"
     return source_jurisdiction.split("-")[0] == jurisdiction
