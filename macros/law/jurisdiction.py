@@ -66,6 +66,17 @@ class LawText(BaseModel):
         return getattr(self, locale)
 
 
+class AdoptionFacts(BaseModel):
+    """The numbers the adoption steps compute with (macros/law/adoption.py), ~ where the rule does not exist."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    work_rules_from: int | None = Field(description="Head count from which written work rules are compulsory.")
+    in_force_months: int | None = Field(
+        description="Months between the last filing and display formality and the rules' entry into force."
+    )
+
+
 class SlotCatalogue(BaseModel):
     """macros/law/data/slots.yml: every word and every slot a jurisdiction fills, with what it holds."""
 
@@ -106,6 +117,7 @@ def jurisdiction_model() -> type[BaseModel]:
                              "macros/law/data/regions.yml lists the states where it is not (good_cause).")),
         region_country=(Literal["us", "ca"] | None, Field(
             description="Whose states or provinces company.region names here (us, ca), or ~ when none.")),
+        adoption=(AdoptionFacts, Field(description="The numbers of the adoption steps.")),
         avoid=(list[Annotated[str, AfterValidator(_pattern)]], Field(
             description="Words this jurisdiction's French readers do not use (regular expressions, whole words, "
                         "any case): a test fails when its French pages contain one.")),
