@@ -15,7 +15,7 @@ from macros.company.labels import LABELS_FILE, LabelsFile
 from macros.company.places import PLACES_FILE, Places
 from macros.company.sector import SECTORS_DIR, SectorData, placeholder_problems
 from macros.law.sources import DATA_DIR, Regions, Registry
-from macros.law.words import WORDS_FILE, WordsFile
+from macros.law.jurisdiction import JURISDICTIONS_DIR, SLOTS_FILE, SlotCatalogue, jurisdiction_model
 from macros.pages.render import QUIZ_DATA, QuizFile
 
 MACROS = Path(__file__).resolve().parent.parent / "macros"
@@ -25,11 +25,13 @@ def schema_for(path: Path) -> tuple[type[BaseModel], Any]:
     """The model (and extra check) each kit data file is read with; a new kind of file must be added here."""
     if path.parent == SECTORS_DIR:
         return SectorData, placeholder_problems
+    if path.parent == JURISDICTIONS_DIR:
+        return jurisdiction_model(), None
     known = {
         LABELS_FILE: LabelsFile,
         PLACES_FILE: Places,
         QUIZ_DATA: QuizFile,
-        WORDS_FILE: WordsFile,
+        SLOTS_FILE: SlotCatalogue,
         DATA_DIR / "sources.yml": Registry,
         DATA_DIR / "regions.yml": Regions,
     }
