@@ -29,8 +29,10 @@ sys.path.insert(0, str(ROOT))
 
 from macros.company import schema as company_schema  # noqa: E402
 from macros.company import sector as sectors  # noqa: E402
+from macros.company.kitfile import load_kit_file  # noqa: E402
 from macros.company.places import places  # noqa: E402
 from macros.company.safety import MAX_YEAR, MIN_YEAR  # noqa: E402
+from macros.company.types import Localized, Strict  # noqa: E402
 
 PAGE_DIR = ROOT / "scripts" / "questionnaire-page"
 VENDOR_DIR = ROOT / "tools" / "vendor" / "questionnaire"
@@ -265,8 +267,36 @@ def schema_fields(schema: dict[str, Any] | None = None) -> dict[str, dict[str, A
     return found
 
 
+class Question(Strict):
+    label: Localized
+    why: Localized
+    options: dict[str, Localized] | None = None
+
+
+class Section(Strict):
+    id: str
+    title: Localized
+    intro: Localized
+    contact_roles: dict[str, Localized] | None = None
+    keys: dict[str, Question]
+
+
+class ListWords(Strict):
+    add: Localized
+    item: Localized
+    start: int
+
+
+class QuestionsFile(Strict):
+    """questions.yml, read and checked like every kit data file (macros/company/kitfile.py)."""
+
+    sections: list[Section]
+    lists: dict[str, ListWords]
+    words: dict[str, Localized]
+
+
 def questions() -> dict[str, Any]:
-    return yaml.safe_load(QUESTIONS_FILE.read_text(encoding="utf-8"))
+    return load_kit_file(QUESTIONS_FILE, QuestionsFile).model_dump(exclude_none=True)
 
 
 def question_keys(data: dict[str, Any] | None = None) -> list[str]:

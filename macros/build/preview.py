@@ -23,6 +23,7 @@ import yaml
 from mkdocs.exceptions import BuildError
 
 from macros.company.labels import label
+from macros.company.loader import check_company_yaml
 
 log = logging.getLogger("mkdocs.hooks.policy")
 
@@ -72,7 +73,7 @@ def build_error(error: BaseException) -> BaseException | None:
 def first_language(company_file: Path, fallback: str) -> str:
     """The site's first language as the file says it, when it can still be read; else the last good build's."""
     try:
-        data = yaml.safe_load(company_file.read_text(encoding="utf-8"))
+        data = yaml.safe_load(check_company_yaml(company_file))  # the loader's limits first (no alias bomb)
         first = data["languages"][0]
     except Exception:  # a file with a problem: any way of failing to read it means "as before"
         return fallback

@@ -381,7 +381,7 @@ def _validate(
 # rules: the same reader, duplicate keys, booleans, line numbers, and limits that stay far from a bomb.
 KIT_LIMITS = {"max_nodes": 100_000, "max_list_items": 500, "max_keys": 500}
 MAX_KIT_FILE_BYTES = MAX_FILE_BYTES
-KIT_KEY = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.\-]{0,63}$")
+KIT_KEY = re.compile(r"^$|^[A-Za-z0-9_*][A-Za-z0-9_.*,\-]{0,63}$")  # words, ids, key paths (values.*.name), fr,en, ""
 
 
 class KitFileError(CompanyFileError):
