@@ -229,6 +229,13 @@ def _explain(error: dict[str, Any]) -> tuple[tuple[str | int, ...], str]:
     if kind == "too_short":
         return loc, "needs at least one item."
     if kind in ("string_type", "string_sub_type"):
+        if isinstance(value, dict):
+            return loc, (
+                f"must be a single text here, not keys (got {shown(value)}); write one text on the same line, "
+                "like title: Owner."
+            )
+        if isinstance(value, list):
+            return loc, f"must be a single text, not a list (got {shown(value)}); write one text on the same line."
         return loc, f"must be text (got {shown(value)}); put it in quotes."
     if kind == "string_pattern_mismatch" and loc[-1] == "brand_color":
         return loc, f'must be a colour written #RRGGBB, like "#1F5F8B" (got {shown(value)}); keep the quotes.'

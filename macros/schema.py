@@ -202,8 +202,8 @@ class Approach(str, Enum):
     restrictive = "restrictive"
 
 
-SECTORS = ("trades", "health", "professional_services", "hospitality_retail", "generic")
-Sector = Literal["trades", "health", "professional_services", "hospitality_retail", "generic"]
+SECTORS = ("trades", "health", "professional_services", "hospitality_retail", "childcare", "nonprofit", "generic")
+Sector = Literal["trades", "health", "professional_services", "hospitality_retail", "childcare", "nonprofit", "generic"]
 
 WORKPLACES = ("client_premises", "own_premises", "office", "remote")
 Workplace = Literal["client_premises", "own_premises", "office", "remote"]
@@ -268,7 +268,8 @@ class Company(Strict):
     noun: Text | None = Field(
         None,
         description="How running text names the company, with its article: {fr: la clinique, en: the clinic}. "
-        "Default: {fr: l'entreprise, en: the company}.",
+        "Default: the sector's (l'organisme / the organization for nonprofit, le service de garde / the child "
+        "care centre for childcare), else {fr: l'entreprise, en: the company}.",
     )
     region: Annotated[str, Field(pattern=r"^[A-Z]{2}$")] | None = Field(
         None,
@@ -358,7 +359,7 @@ class Contacts(Strict):
 
 class Account(Strict):
     platform: Platform  # type: ignore[valid-type]
-    name: Line | None = Field(None, description="The platform's name, for platform: other.")
+    name: Text | None = Field(None, description="The platform's name, for platform: other (a text or a {fr, en} pair).")
     handle: Line
     url: WebAddress
     managed_by: Role = Field(description="The contact role (under contacts) who runs this account.")
@@ -374,7 +375,7 @@ class Account(Strict):
 
     @property
     def platform_name(self) -> str:
-        return self.name or PLATFORMS[self.platform.value]
+        return str(self.name) if self.name else PLATFORMS[self.platform.value]
 
 
 class HistoryEntry(Strict):
@@ -441,7 +442,7 @@ class FrontPageTest(Strict):
 
 class Training(Strict):
     title: Text
-    provider: Line | None = None
+    provider: Text | None = Field(None, description="Who gives it: a name, or a {fr, en} pair.")
     url: WebAddress | None = None
     description: Text | None = None
 
@@ -488,8 +489,8 @@ class CompanyFile(Strict):
     company: Company
     sector: Sector = Field(
         "generic",
-        description="The kind of business, for examples and scenarios: trades, health, professional_services, "
-        "hospitality_retail or generic.",
+        description="The kind of organization, for examples and scenarios: trades, health, professional_services, "
+        "hospitality_retail, childcare, nonprofit or generic.",
     )
     practices: PracticeChoices = Field(default_factory=PracticeChoices)
     overrides: dict[str, Any] = Field(
@@ -643,7 +644,11 @@ class CompanyFile(Strict):
 
     def noun_phrase(self, locale: str) -> "NamePhrase":
         """How running text names the company: 'la clinique', 'the clinic' (default: l'entreprise, the company)."""
-        text = self.company.noun.get(locale) if self.company.noun else DEFAULT_NOUN[locale]
+        if self.company.noun:
+            text = self.company.noun.get(locale)
+        else:
+            sector_noun = self._sector_data.noun if self._sector_data is not None else None
+            text = sector_noun.get(locale) if sector_noun else DEFAULT_NOUN[locale]
         return parse_french(text) if locale == "fr" else NamePhrase(None, text)
 
     def newspaper_phrase(self, locale: str) -> "NamePhrase":

@@ -73,12 +73,30 @@ class Frozen(BaseModel):
 
 
 
-class People(Frozen):
-    """Who the company serves: patients, clients, customers."""
+class Group(Frozen):
+    """A group of people named in sentences: the noun in the singular and the plural, and its French gender."""
+
+    one: Localized = Field(description="One person: {fr: patient, en: patient}.")
+    many: Localized = Field(description="Several: {fr: patients, en: patients}.")
+    gender: Literal["m", "f"] = Field(description="French gender of the word (un client: m, une famille: f).")
+
+
+class People(Group):
+    """Who the company serves (patients, clients, children, the people we help), and, when they are not the
+    same, those it deals with (their families, their parents, members and donors)."""
 
     one: Localized = Field(description="One person served: {fr: patient, en: patient}.")
-    many: Localized = Field(description="Several: {fr: patients, en: patients}.")
-    gender: Literal["m", "f"] = Field(description="French gender of the word (un client: m, une cliente: f).")
+    talk_to: Group | None = Field(
+        None,
+        description="Those you deal with when they are not those you serve (a child care centre serves "
+        "children and talks to their parents): {one: {fr: parent, en: parent}, many: ..., gender: m}. "
+        "Left out: the same people.",
+    )
+
+    @property
+    def audience(self) -> Group:
+        """Those who write to us, review us and complain: `talk_to`, or the people served themselves."""
+        return self.talk_to or self
 
 
 class FrontPageExample(Frozen):
@@ -259,6 +277,11 @@ class SectorData(Frozen):
 
     label: Localized = Field(description="The sector's name: {fr: Santé, en: Health}.")
     people: People
+    noun: Localized | None = Field(
+        None,
+        description="How running text names an organization of this sector when company.noun is left out, with "
+        "its article: {fr: l'organisme, en: the organization}; null: {fr: l'entreprise, en: the company}.",
+    )
     workplace: Localized = Field(description="Where the work happens, with its article: {fr: la clinique, en: the clinic}.")
     branded_items: Localized = Field(description="What carries the logo: {fr: le sarrau ou le badge, en: scrubs or badge}.")
     safety: Localized = Field(description="The safety picture a photo can betray (or badges and door codes on camera).")
