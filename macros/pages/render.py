@@ -12,7 +12,7 @@ import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from macros.language.grammar import capitalize_first, name_in_sentence
+from macros.language.grammar import Noun, capitalize_first, french_adjective, name_in_sentence, noun_phrase, pronoun
 from macros.language.labels import label
 from macros.law.clauses import FINGERPRINT_TOKEN, anchor_id
 from macros.pages.outputs import PDF_NAMES, POSTER_NAMES
@@ -358,7 +358,37 @@ def join_list_filter(items: Any, last: str = "et") -> str:
     return ", ".join(words[:-1]) + f" {last} " + words[-1]
 
 
+def _noun(group: Any, locale: str) -> Noun:
+    """A sector's people (macros/company/sector.py Group) as a noun in one language."""
+    if not all(hasattr(group, key) for key in ("one", "many", "gender")):
+        raise TypeError(f"use it on sector.people or sector.people.audience, not {type(group).__name__}")
+    return Noun(str(group.one.get(locale)), str(group.many.get(locale)), group.gender)
+
+
+def np_filter(group: Any, determiner: str = "", before: str | None = None, after: str | None = None,
+              plural: bool = False, capital: bool = False) -> str:
+    """`{{ sector.people | np("un", after="mécontent") }}` -> "un client mécontent" / "une famille mécontente";
+    English: `{{ sector.people | np("a", before="unhappy") }}` -> "an unhappy client" (macros/language/grammar.py)."""
+    text = noun_phrase(_noun(group, current_locale()), current_locale(), determiner, before, after, plural)
+    return capitalize_first(text) if capital else text
+
+
+def pron_filter(group: Any, case: str, plural: bool = False) -> str:
+    """`{{ sector.people | pron("direct") }}` -> le / la / les; subject, indirect, stressed, one (un par un)."""
+    return pronoun(_noun(group, current_locale()), current_locale(), case, plural)
+
+
+def agree_filter(adjective: str, group: Any, plural: bool = False) -> str:
+    """`{{ "satisfait" | agree(sector.people) }}` -> satisfait / satisfaite (French; English as written)."""
+    if current_locale() != "fr":
+        return adjective
+    return french_adjective(adjective, _noun(group, "fr").gender, plural)
+
+
 FILTERS = {
+    "np": np_filter,
+    "pron": pron_filter,
+    "agree": agree_filter,
     "date": date_filter,
     "link": link_filter,
     "mailto": mailto_filter,
