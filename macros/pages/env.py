@@ -11,7 +11,7 @@ from macros.pages.render import CompanyNoun, filters_for, macros_for, policy_pdf
 from macros.company.site import load_company
 from macros.law.adoption import Adoption
 from macros.language.text import finalize, set_locale
-from macros.law.words import Words
+from macros.law.jurisdiction import Words, law_macro
 
 
 def define_env(env):
@@ -43,6 +43,7 @@ def define_env(env):
     )
     for name, function in macros_for(model).items():
         env.macro(function, name)
+    env.macro(law_macro(model.jurisdiction.value), "law")
     env.macro(lambda: policy_pdf_link(env.conf.extra["policy_pdf"]), "policy_pdf_link")
     env.macro(lambda: poster_pdf_link(env.conf.extra["policy_pdf"]), "poster_pdf_link")
     for name, function in filters_for(model).items():
