@@ -16,7 +16,7 @@ from pydantic import (
     model_validator,
 )
 
-from macros.language.grammar import NamePhrase, name_in_sentence, parse_english, parse_french
+from macros.language.grammar import NamePhrase, name_in_sentence, parse_english, parse_french, with_noun
 from macros.company.safety import MAX_YEAR, MIN_YEAR
 from macros.company import sector as sectors
 from macros.company.places import places
@@ -453,7 +453,7 @@ class CompanyFile(Strict):
             )
         mapping = {locale: self.placeholders(locale) for locale in LOCALES}
         try:
-            self._sector_data = sectors.resolve(self.sector, self.overrides, mapping)
+            self._sector_data = sectors.resolve(self.sector, self.overrides, mapping, self.rewrite_noun)
         except ValidationError as error:
             first = error.errors(include_url=False)[0]
             loc = tuple(first["loc"])
@@ -489,13 +489,24 @@ class CompanyFile(Strict):
             return NamePhrase(self.company.article, legal, elision=self.company.elision)
         return NamePhrase(None, legal)
 
+    def noun_text(self, locale: str) -> str:
+        """The noun as written: the company's, else its sector's, else l'entreprise / the company."""
+        if self.company.noun:
+            return self.company.noun.get(locale)
+        sector_noun = (self.overrides.get("noun") or sectors.sector_file_data(self.sector).get("noun"))
+        if isinstance(sector_noun, dict):
+            return sector_noun[locale]
+        return sector_noun or DEFAULT_NOUN[locale]
+
+    def rewrite_noun(self, text: str, locale: str) -> str:
+        """Kit text with its "l'entreprise" / "the company" in this organization's own noun (grammar.with_noun)."""
+        if self.noun_text(locale) == DEFAULT_NOUN[locale]:
+            return text
+        return with_noun(text, self.noun_phrase(locale), locale)
+
     def noun_phrase(self, locale: str) -> "NamePhrase":
         """How running text names the company: 'la clinique', 'the clinic' (default: l'entreprise, the company)."""
-        if self.company.noun:
-            text = self.company.noun.get(locale)
-        else:
-            sector_noun = self._sector_data.noun if self._sector_data is not None else None
-            text = sector_noun.get(locale) if sector_noun else DEFAULT_NOUN[locale]
+        text = self.noun_text(locale)
         return parse_french(text) if locale == "fr" else NamePhrase(None, text)
 
     def newspaper_phrase(self, locale: str) -> "NamePhrase":

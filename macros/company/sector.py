@@ -253,6 +253,14 @@ POLICY_SECTIONS: dict[str, dict[str, Any]] = {
 }
 
 
+def policy_sections_for(rewrite: Any) -> dict[str, dict[str, Any]]:
+    """POLICY_SECTIONS with their titles in the organization's own noun ("Parler du CPE")."""
+    return {
+        key: {**section, "fr": rewrite(section["fr"], "fr"), "en": rewrite(section["en"], "en")}
+        for key, section in POLICY_SECTIONS.items()
+    }
+
+
 class Practices(Frozen):
     """How the company works: each practice turns sentences on or off in the pages."""
 
@@ -327,16 +335,20 @@ def sector_file_data(sector: str) -> dict[str, Any]:
     return yaml.safe_load((SECTORS_DIR / f"{sector}.yml").read_text(encoding="utf-8"))
 
 
-def _fill(value: Any, mapping: dict[str, dict[str, str]]) -> Any:
-    """Replace placeholders in every text of a slot, in each language."""
+def _fill(value: Any, mapping: dict[str, dict[str, str]], rewrite: Any = None) -> Any:
+    """Replace placeholders in every text of a slot, in each language (then `rewrite(text, locale)`, which
+    puts the organization's noun where the kit's text says "l'entreprise" / "the company")."""
     if isinstance(value, Localized):
-        return Localized(
-            **{lang: getattr(value, lang).format_map(mapping[lang]) for lang in ("fr", "en")}
-        )
+        texts = {lang: getattr(value, lang).format_map(mapping[lang]) for lang in ("fr", "en")}
+        if rewrite is not None:
+            texts = {lang: rewrite(text, lang) for lang, text in texts.items()}
+        return Localized(**texts)
     if isinstance(value, BaseModel):
-        return value.model_copy(update={k: _fill(getattr(value, k), mapping) for k in type(value).model_fields})
+        return value.model_copy(
+            update={k: _fill(getattr(value, k), mapping, rewrite) for k in type(value).model_fields}
+        )
     if isinstance(value, list):
-        return [_fill(v, mapping) for v in value]
+        return [_fill(v, mapping, rewrite) for v in value]
     return value
 
 
@@ -353,11 +365,13 @@ def check_placeholders(value: Any) -> None:
             check_placeholders(item)
 
 
-def resolve(sector: str, overrides: dict[str, Any], mapping: dict[str, dict[str, str]]) -> SectorData:
+def resolve(
+    sector: str, overrides: dict[str, Any], mapping: dict[str, dict[str, str]], rewrite: Any = None
+) -> SectorData:
     """The sector's data with the company's overrides on top, placeholders filled in each language."""
     if sector not in SECTORS:
         raise ValueError(f"unknown sector {sector!r}")
     data = {**sector_file_data(sector), **overrides}
     model = SectorData.model_validate(data)
     check_placeholders(model)
-    return _fill(model, mapping)
+    return _fill(model, mapping, rewrite)

@@ -255,3 +255,34 @@ def pronoun(noun: Noun, locale: str, case: str, plural: bool = False) -> str:
     if case not in FRENCH_PRONOUNS:
         raise ValueError(f"pron: unknown case {case!r}; use one of {', '.join(FRENCH_PRONOUNS)}")
     return FRENCH_PRONOUNS[case][2 * plural + (noun.gender == "f")]
+
+
+# --- The organization's own noun in kit text -----------------------------------------------------------------
+# Kit data (sector files, quiz) is written with "l'entreprise" / "the company"; a site whose noun is another
+# ("le CPE", "l'organisme", "the centre") reads its own noun there, with the preposition before it recast
+# (de l'entreprise -> du CPE, chez l'entreprise -> au CPE).
+
+_FRENCH_COMPANY = re.compile(
+    r"(?:\b(?P<prep>de|à|que|par|pour|sur|envers|dans|avec|chez|entre|sans|contre)\s+)?"
+    r"(?P<article>l)['’]entreprise\b",
+    re.IGNORECASE,
+)
+_ENGLISH_COMPANY = re.compile(r"\b(?P<the>[Tt])he company\b")
+
+
+def with_noun(text: str, phrase: NamePhrase, locale: str) -> str:
+    """Kit text with "l'entreprise" / "the company" replaced by the organization's noun phrase."""
+    if locale == "fr":
+        def french_noun(match: re.Match[str]) -> str:
+            prep = match.group("prep") or ""
+            out = french(phrase, prep)
+            capital = (prep[:1] or match.group("article")).isupper()
+            return capitalize_first(out) if capital else out
+
+        return _FRENCH_COMPANY.sub(french_noun, text)
+
+    def english_noun(match: re.Match[str]) -> str:
+        out = english(phrase)
+        return capitalize_first(out) if match.group("the") == "T" else out
+
+    return _ENGLISH_COMPANY.sub(english_noun, text)

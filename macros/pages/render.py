@@ -16,7 +16,7 @@ from macros.language.grammar import Noun, capitalize_first, french_adjective, na
 from macros.language.labels import label
 from macros.law.clauses import FINGERPRINT_TOKEN, anchor_id
 from macros.pages.outputs import PDF_NAMES, POSTER_NAMES
-from macros.company.sector import POLICY_SECTIONS, shown
+from macros.company.sector import policy_sections_for, shown
 from macros.company.schema import ROLES, Company, CompanyFile, Contact, FrontPageTest
 from macros.company.site import format_day
 from macros.law.sources import regions, registry
@@ -203,7 +203,7 @@ def quiz_questions(model: CompanyFile, locale: str) -> list[dict[str, Any]]:
     data = quiz_data()
     questions = []
     for scenario in shown(model.sector_data.scenarios, model.practices_in_effect):
-        section = POLICY_SECTIONS[scenario.policy_section]
+        section = policy_sections_for(model.rewrite_noun)[scenario.policy_section]
         where = label("quiz_section", locale, number=section["number"], title=section[locale])
         questions.append(
             {
@@ -217,13 +217,14 @@ def quiz_questions(model: CompanyFile, locale: str) -> list[dict[str, Any]]:
                 "where": label("quiz_see_rule", locale, where=where),
             }
         )
+    own = lambda text: model.rewrite_noun(text, locale)  # noqa: E731 - the organization's noun in kit text
     for rule in data["rules"]:
         questions.append(
             {
                 "source": f"rule:{rule['id']}",
-                "prompt": rule["prompt"][locale],
+                "prompt": own(rule["prompt"][locale]),
                 "choices": [
-                    {"text": c["text"][locale], "correct": c.get("correct", False), "why": c["why"][locale]}
+                    {"text": own(c["text"][locale]), "correct": c.get("correct", False), "why": own(c["why"][locale])}
                     for c in rule["choices"]
                 ],
                 "href": Markup(f"policy.html#{anchor_id(rule['clause'])}"),
