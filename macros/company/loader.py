@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import os
 import types
+import re
 import typing
 from dataclasses import dataclass
 from pathlib import Path
@@ -103,9 +104,47 @@ def _unreadable(node: yaml.Node, error: Exception) -> str:
     return f"{value} cannot be read as {tag} ({shown(str(error))}); put it in quotes if it is text"
 
 
-def _yaml_problem(error: yaml.YAMLError) -> Problem:
+def _late_quote(text: str, before_line: int) -> Problem | None:
+    """The last quoted text opened before a syntax error that runs over several lines: most often a quote
+    closed too late (or never), so YAML read the keys after it as text and stumbled further down."""
+    found = None
+    try:
+        for token in yaml.scan(text, Loader=yaml.SafeLoader):
+            if token.start_mark.line > before_line:
+                break
+            if isinstance(token, yaml.ScalarToken) and token.style in ('"', "'") and (
+                token.end_mark.line > token.start_mark.line
+            ):
+                found = token
+    except yaml.YAMLError:
+        pass
+    if found is None:
+        return None
+    start, end = found.start_mark, found.end_mark
+    return Problem(
+        "",
+        f"has a quote that opens on line {start.line + 1} and closes only on line {end.line + 1}, so the lines "
+        f"between are read as text: close the quote at the end of the text on line {start.line + 1}.",
+        start.line + 1,
+        start.column + 1,
+    )
+
+
+def _yaml_problem(error: yaml.YAMLError, text: str = "") -> Problem:
     mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+    late = _late_quote(text, mark.line) if text and mark is not None else None
+    if late is not None:
+        return late
     problem = getattr(error, "problem", None) or str(error)
+    context, opened = getattr(error, "context", None) or "", getattr(error, "context_mark", None)
+    if "quoted scalar" in context and opened is not None:  # a quote never closed: point at where it opens
+        return Problem(
+            "",
+            f"has a quote that opens on line {opened.line + 1} and is never closed; add the closing quote at the "
+            "end of that text.",
+            opened.line + 1,
+            opened.column + 1,
+        )
     if isinstance(error, yaml.constructor.ConstructorError) and problem.startswith(("'", '"')):
         return Problem("", problem + ".", mark.line + 1 if mark else None, mark.column + 1 if mark else None)
     hint = (
@@ -118,6 +157,35 @@ def _yaml_problem(error: yaml.YAMLError) -> Problem:
         line=mark.line + 1 if mark else None,
         column=mark.column + 1 if mark else None,
     )
+
+
+KEY_LIKE_LINE = re.compile(r"^\s*(?:- )?[A-Za-z_][A-Za-z0-9_-]*:(?:\s|$)", re.MULTILINE)
+
+
+def _swallowed_keys(node: yaml.Node | None, text: str, loc: tuple[str | int, ...] = ()) -> list[Problem]:
+    """A quoted text that runs over several lines and holds lines that look like keys (`website:`, `logo:`):
+    a quote closed too late has swallowed them, and they would silently vanish from the file."""
+    if isinstance(node, yaml.MappingNode):
+        return [p for key, value in node.value for p in _swallowed_keys(value, text, loc + (key.value,))]
+    if isinstance(node, yaml.SequenceNode):
+        return [p for index, item in enumerate(node.value) for p in _swallowed_keys(item, text, loc + (index,))]
+    if not isinstance(node, yaml.ScalarNode) or node.style not in ('"', "'"):
+        return []
+    start, end = node.start_mark, node.end_mark
+    if start.line == end.line:
+        return []
+    keys = [m.group(0).strip() for m in KEY_LIKE_LINE.finditer(text[start.index : end.index].split("\n", 1)[-1])]
+    if not keys:
+        return []
+    return [
+        Problem(
+            _dotted(loc),
+            f"opens a quote on line {start.line + 1} that runs to line {end.line + 1} and holds lines that look "
+            f"like keys ({', '.join(keys[:3])}); close the quote at the end of the text on line {start.line + 1}.",
+            start.line + 1,
+            start.column + 1,
+        )
+    ]
 
 
 def _dotted(loc: tuple[str | int, ...]) -> str:
@@ -307,7 +375,7 @@ def read_company_bytes(file: Path, data: bytes) -> CompanyFile:
             ],
         ) from None
     except yaml.YAMLError as error:
-        raise CompanyFileError(file, [_yaml_problem(error)]) from None
+        raise CompanyFileError(file, [_yaml_problem(error, text)]) from None
     except TreeProblem as problem:
         mark = problem.node.start_mark
         raise CompanyFileError(file, [Problem(_dotted(problem.loc), problem.message + ".", mark.line + 1, mark.column + 1)]) from None
@@ -322,7 +390,7 @@ def read_company_bytes(file: Path, data: bytes) -> CompanyFile:
     problems = [
         Problem(key, f"is written twice; keep one {key}: and delete the other.", mark.line + 1, mark.column + 1)
         for key, mark in loader.duplicates
-    ]
+    ] + _swallowed_keys(root, text)
     if not isinstance(data_read, dict):
         problems.append(Problem("", "must be a set of keys such as company:, values:, contacts: (see the example)."))
         raise CompanyFileError(file, problems)

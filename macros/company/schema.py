@@ -416,7 +416,14 @@ class CompanyFile(Strict):
             Jurisdiction.qc: ("ca", "QC"),
             Jurisdiction.fr: (None, ""),
         }.get(self.jurisdiction)
-        if allowed is None:
+        if allowed is None:  # generic: a region whose law the kit knows asks for that jurisdiction instead
+            if region == "QC" or country == "us":
+                wanted = "qc" if region == "QC" else "us"
+                raise FieldProblem(
+                    ("company", "region"),
+                    f"is {region!r}, but jurisdiction is generic, which cites no law: set jurisdiction: {wanted} "
+                    "so the pages cite that law, or remove region",
+                )
             return
         if allowed[0] is None:
             raise FieldProblem(
