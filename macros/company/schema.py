@@ -16,7 +16,16 @@ from pydantic import (
     model_validator,
 )
 
-from macros.language.grammar import NamePhrase, name_in_sentence, parse_english, parse_french, with_noun
+from macros.language.grammar import (
+    LEADING_EN,
+    NamePhrase,
+    contact_article,
+    name_in_sentence,
+    parse_english,
+    parse_french,
+    title_in_sentence,
+    with_noun,
+)
 from macros.company.safety import MAX_YEAR, MIN_YEAR
 from macros.company import sector as sectors
 from macros.company.places import places
@@ -152,6 +161,23 @@ class Contact(Strict):
     title: Text = Field(description="Job title, e.g. {fr: Coordonnatrice marketing, en: Marketing coordinator}.")
     email: EmailStr | None = None
     phone: Phone | None = None
+    article: Literal["le", "la", "l'", "none"] | None = Field(
+        None,
+        description="French: the article the name takes in a sentence. Left out: la for Dre or Pre, le for Dr or "
+        "Pr (la Dre Anne Roy, au Dr Roy), none otherwise (Me Anne Roy); none: never an article.",
+    )
+
+    def phrase(self, locale: str) -> NamePhrase:
+        """The name in a sentence: in French with its article (la Dre Anne Roy), in English as written."""
+        name = self.name.get(locale)
+        if locale != "fr":
+            return NamePhrase(None, name)
+        return NamePhrase(contact_article(name, self.article), name)
+
+    def title_in(self, locale: str, form: str = "card") -> str:
+        """The job title on a card, as written; in a French sentence, in lower case (Directrice générale ->
+        directrice générale), acronyms and names kept (DPO, Web)."""
+        return title_in_sentence(self.title.get(locale), locale) if form == "sentence" else self.title.get(locale)
 
     @model_validator(mode="after")
     def _reachable(self) -> "Contact":
@@ -284,6 +310,11 @@ class FrontPageTest(Strict):
         None,
         description="Whether English sentences put 'the' before the newspaper's name ('the Boston Globe'); "
         "by default yes, unless the name starts with The. Set none for names like USA Today.",
+    )
+    french_article: Literal["le", "la", "l'", "les", "none"] | None = Field(
+        None,
+        description="The article French sentences give a name written without one: by default le ('en première "
+        "page du Ottawa Citizen'); none for a name that takes none (Libération).",
     )
 
     def __str__(self) -> str:
@@ -517,8 +548,15 @@ class CompanyFile(Strict):
         return parse_french(text) if locale == "fr" else NamePhrase(None, text)
 
     def newspaper_phrase(self, locale: str) -> "NamePhrase":
-        text = self.front_page_test.newspaper.get(locale)
-        return parse_french(text) if locale == "fr" else parse_english(text, self.front_page_test.english_article)
+        test = self.front_page_test
+        text = test.newspaper.get(locale)
+        if locale != "fr":
+            return parse_english(text, test.english_article)
+        phrase = parse_french(text)
+        if phrase.article is None and test.french_article != "none" and not LEADING_EN.match(text):
+            article = test.french_article or "le"  # a name written without an article: du Ottawa Citizen
+            return NamePhrase(article, text, elision=None if article == "l'" else False)
+        return phrase
 
     def placeholders(self, locale: str) -> dict[str, str]:
         """What sector text placeholders stand for, in one language (macros/company/sector.py)."""

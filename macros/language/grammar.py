@@ -286,3 +286,28 @@ def with_noun(text: str, phrase: NamePhrase, locale: str) -> str:
         return capitalize_first(out) if match.group("the") == "T" else out
 
     return _ENGLISH_COMPANY.sub(english_noun, text)
+
+
+# --- People's names and titles in sentences -------------------------------------------------------------------
+
+_TITLE_ARTICLES = {"dre": "la", "pre": "la", "dr": "le", "pr": "le"}  # Me (maître) takes none
+
+
+def contact_article(name: str, chosen: str | None = None) -> str | None:
+    """The French article a person's name takes in a sentence: la Dre Anne Roy, le Dr Marc Roy, Me Anne Roy.
+    `chosen` (company.yml: article) wins; "none" means none."""
+    if chosen is not None:
+        return None if chosen == "none" else chosen
+    first = name.split(" ", 1)[0].rstrip(".").lower()
+    return _TITLE_ARTICLES.get(first) if " " in name else None
+
+
+def title_in_sentence(title: str, locale: str) -> str:
+    """A job title inside a French sentence starts with a lower-case letter (Directrice générale -> directrice
+    générale); a word in capitals (DPO, RH) or an English title stays as written."""
+    if locale != "fr" or not title:
+        return title
+    first = title.split(" ", 1)[0]
+    if len(first) > 1 and first[1:2].isupper():
+        return title
+    return title[:1].lower() + title[1:]

@@ -99,7 +99,10 @@ class PageMacros:
         """The "guidance, not legal advice" box, naming the legal contact (or management) to ask."""
         person = self.model.contacts.legal or self.model.contacts.management
         checked = format_day(registry().checked, current_locale())
-        return render_partial("legal-notice.html", person=person, checked=checked)
+        locale = current_locale()
+        preposition = ("à" if locale == "fr" else "to") if person.email else ""
+        in_sentence = name_in_sentence(person.phrase(locale), locale, preposition)
+        return render_partial("legal-notice.html", person=person, checked=checked, in_sentence=in_sentence)
 
     def cite(self, source_id: str, form: str = "full") -> Markup:
         """A citation from macros/law/data/sources.yml, in the page's language, linked to its official text.
@@ -132,10 +135,16 @@ class PageMacros:
         items = [{"says": law.says.get(locale), "cite": self.cite(law.source)} for law in laws]
         return render_partial("region-laws.html", laws=items, region=data.name(region, locale))
 
-    def contact_inline(self, role: str) -> Markup:
-        """A contact in a sentence: name, title and e-mail link."""
+    def contact_inline(self, role: str, preposition: str = "", capital: bool = False) -> Markup:
+        """A contact in a sentence: name (after its preposition, with its French article: "à la Dre Roy"),
+        title in its sentence form, and e-mail link."""
         person = self._contact("contact_inline", role)
-        return render_partial("contact-inline.html", person=person)
+        locale = current_locale()
+        name = name_in_sentence(person.phrase(locale), locale, preposition)
+        return render_partial(
+            "contact-inline.html", person=person, in_sentence=capitalize_first(name) if capital else name,
+            title=person.title_in(locale, "sentence"),
+        )
 
     def write_to(self, role: str) -> Markup:
         """The verb before a contact at the start of a sentence: "Écrivez à"/"Write to", or "Joignez"/"Contact"
@@ -315,8 +324,10 @@ class Grammar:
             phrase = self.model.newspaper_phrase(locale)
         elif isinstance(value, CompanyNoun):
             phrase = self.model.noun_phrase(locale)
+        elif isinstance(value, Contact):
+            phrase = value.phrase(locale)
         else:
-            raise TypeError(f"prep: use it on company, newspaper or noun, not {type(value).__name__}")
+            raise TypeError(f"prep: use it on company, newspaper, noun or a contact, not {type(value).__name__}")
         text = name_in_sentence(phrase, locale, preposition)
         return escape_text(capitalize_first(text) if capital else text)
 
