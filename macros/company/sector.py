@@ -240,7 +240,7 @@ POLICY_SECTIONS: dict[str, dict[str, Any]] = {
     },
     "official-accounts": {
         "number": 8, "fr": "Comptes officiels", "en": "Official accounts",
-        "guide": {"fr": "la sécurité des comptes", "en": "account security"},
+        "guide": {"fr": "les règles des comptes officiels", "en": "the rules of the official accounts"},
     },
     "monitoring": {
         "number": 9, "fr": "Surveillance", "en": "Monitoring",
@@ -365,13 +365,41 @@ def check_placeholders(value: Any) -> None:
             check_placeholders(item)
 
 
+BY_KEY = ("mistakes", "responses", "community_manager")  # slots whose parts can be replaced one by one
+
+
+def merged(base: dict[str, Any], overrides: dict[str, Any]) -> dict[str, Any]:
+    """The sector's data with the company's overrides on top. A slot is replaced whole, except two that can
+    be changed item by item: `scenarios` given as a mapping by id ({client-rant: {title: ...}}) changes those
+    scenarios only (the keys given, the rest kept), and `mistakes`, `responses` and `community_manager` given
+    with some of their keys keep the sector's others."""
+    data = dict(base)
+    for key, value in overrides.items():
+        if key == "scenarios" and isinstance(value, dict):
+            ids = [scenario["id"] for scenario in base["scenarios"]]
+            unknown = [name for name in value if name not in ids]
+            if unknown:
+                raise ValueError(
+                    f"scenarios: {unknown[0]!r} is not a scenario of this sector; give one of its ids "
+                    f"({', '.join(ids)}), or a full list of scenarios to replace them all"
+                )
+            data["scenarios"] = [
+                {**scenario, **(value.get(scenario["id"]) or {}), "id": scenario["id"]} for scenario in base["scenarios"]
+            ]
+        elif key in BY_KEY and isinstance(value, dict) and isinstance(base.get(key), dict):
+            data[key] = {**base[key], **value}
+        else:
+            data[key] = value
+    return data
+
+
 def resolve(
     sector: str, overrides: dict[str, Any], mapping: dict[str, dict[str, str]], rewrite: Any = None
 ) -> SectorData:
     """The sector's data with the company's overrides on top, placeholders filled in each language."""
     if sector not in SECTORS:
         raise ValueError(f"unknown sector {sector!r}")
-    data = {**sector_file_data(sector), **overrides}
+    data = merged(sector_file_data(sector), overrides)
     model = SectorData.model_validate(data)
     check_placeholders(model)
     return _fill(model, mapping, rewrite)
