@@ -51,6 +51,8 @@ def test_the_noun_reaches_tables_headings_and_the_quiz(cpe):
     assert "Parler du CPE" in cpe.text("policy", "fr")
     assert "Speaking about the centre" in cpe.text("policy", "en")
     assert "« Parler du CPE »" in cpe.text("quiz", "fr")
+    assert "le CPE lui-même" in cpe.text("private-life", "fr")  # pronouns follow the noun's gender
+    assert "le CPE elle-même" not in cpe.text("private-life", "fr")
 
 
 def test_kit_text_takes_the_noun_with_its_preposition():

@@ -536,6 +536,16 @@ class CompanyFile(Strict):
             return sector_noun[locale]
         return sector_noun or DEFAULT_NOUN[locale]
 
+    def noun_gender(self) -> str:
+        """The French gender of the noun: from its article (le CPE: m, la clinique: f), else from the word
+        (l'entreprise, l'association: f; l'organisme, l'atelier: m)."""
+        phrase = parse_french(self.noun_text("fr"))
+        if phrase.article in ("le", "la"):
+            return "m" if phrase.article == "le" else "f"
+        word = phrase.name.split(" ", 1)[0].lower()
+        feminine = ("entreprise", "association", "organisation", "équipe", "agence", "école", "épicerie", "usine")
+        return "f" if word in feminine or word.endswith(("tion", "ion", "ance", "ence", "erie", "ique")) else "m"
+
     def rewrite_noun(self, text: str, locale: str) -> str:
         """Kit text with its "l'entreprise" / "the company" in this organization's own noun (grammar.with_noun)."""
         if self.noun_text(locale) == DEFAULT_NOUN[locale]:

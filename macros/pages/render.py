@@ -306,6 +306,17 @@ class CompanyNoun:
     def __str__(self) -> str:
         return name_in_sentence(self.model.noun_phrase(current_locale()), current_locale())
 
+    def pron(self, case: str = "subject") -> str:
+        """The pronoun for the organization in French (elle for l'entreprise, il for le CPE; elle-même / lui-même
+        with case="self"); English: it / itself."""
+        locale = current_locale()
+        if locale != "fr":
+            return "itself" if case == "self" else "it"
+        noun = Noun("", "", self.model.noun_gender())
+        if case == "self":
+            return pronoun(noun, "fr", "stressed") + "-même"
+        return pronoun(noun, "fr", case)
+
 
 class Grammar:
     """The `prep` filter: a name after a preposition, with its article, contraction and elision."""
