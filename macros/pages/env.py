@@ -35,6 +35,7 @@ def define_env(env):
             "checklist": shown(model.sector_data.checklist, model.practices_in_effect),
             "policy_sections": policy_sections_for(model.rewrite_noun),
             "noun": CompanyNoun(model),
+            "rewrite_noun": model.rewrite_noun,  # the law() macro's paragraphs in the organization's own noun
             "training": model.training,
             "acknowledgement": model.acknowledgement,
             "words": Words(model.jurisdiction.value),
