@@ -19,6 +19,7 @@ from pydantic import (
 from macros.language.grammar import (
     LEADING_EN,
     NamePhrase,
+    capitalize_first,
     contact_article,
     name_in_sentence,
     parse_english,
@@ -569,20 +570,27 @@ class CompanyFile(Strict):
         return phrase
 
     def placeholders(self, locale: str) -> dict[str, str]:
-        """What sector text placeholders stand for, in one language (macros/company/sector.py)."""
+        """What sector text placeholders stand for, in one language (macros/company/sector.py): a contact with
+        the article its title takes (la Dre Anne Roy); in French, "à {management}", "de {company}" and
+        "chez {company}" in sector text become "au Dr Roy", "du CPE", "au CPE" (keys "à~management"...)."""
         contacts = self.contacts
-        name = lambda person: person.name.get(locale)  # noqa: E731
-        company = self.company_phrase(locale)
-        return {
-            "social_media": name(contacts.social_media),
-            "management": name(contacts.management),
-            "hr": name(contacts.people),
-            "privacy": name(contacts.privacy or contacts.management),
-            "legal": name(contacts.legal or contacts.management),
-            "company": name_in_sentence(company, locale),
-            "de_company": name_in_sentence(company, locale, "de" if locale == "fr" else "of"),
-            "a_company": name_in_sentence(company, locale, "à" if locale == "fr" else "at"),
+        phrases = {
+            "social_media": contacts.social_media.phrase(locale),
+            "management": contacts.management.phrase(locale),
+            "hr": contacts.people.phrase(locale),
+            "privacy": (contacts.privacy or contacts.management).phrase(locale),
+            "legal": (contacts.legal or contacts.management).phrase(locale),
+            "company": self.company_phrase(locale),
         }
+        values = {key: name_in_sentence(phrase, locale) for key, phrase in phrases.items()}
+        values.update({f"^{key}": capitalize_first(value) for key, value in list(values.items())})
+        values["de_company"] = name_in_sentence(phrases["company"], locale, "de" if locale == "fr" else "of")
+        values["a_company"] = name_in_sentence(phrases["company"], locale, "à" if locale == "fr" else "at")
+        if locale == "fr":
+            for key, phrase in phrases.items():
+                for preposition in ("à", "de", "chez"):
+                    values[f"{preposition}~{key}"] = name_in_sentence(phrase, locale, preposition)
+        return values
 
 
 def _override_message(error: dict[str, Any], sector: str) -> str:

@@ -17,6 +17,7 @@ file is loaded (the result is plain text, escaped like all company text):
 from __future__ import annotations
 
 import functools
+import re
 import string
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -335,11 +336,23 @@ def sector_file_data(sector: str) -> dict[str, Any]:
     return yaml.safe_load((SECTORS_DIR / f"{sector}.yml").read_text(encoding="utf-8"))
 
 
+_SENTENCE_START = re.compile(r"(^|[.!?]\s+|«\s*|\")\{(social_media|management|hr|privacy|legal|company)\}")
+_FRENCH_PREPOSITION = re.compile(r"\b(à|de|chez) \{(social_media|management|hr|privacy|legal|company)\}")
+
+
+def _with_contractions(text: str, lang: str) -> str:
+    """French: "à {management}" -> "{à~management}", filled as "au Dr Roy" / "à Julie Lavoie" (schema.placeholders)."""
+    text = _SENTENCE_START.sub(lambda m: m.group(1) + "{^" + m.group(2) + "}", text)  # "La Dre Roy écrit"
+    if lang != "fr":
+        return text
+    return _FRENCH_PREPOSITION.sub(lambda m: "{" + m.group(1) + "~" + m.group(2) + "}", text)
+
+
 def _fill(value: Any, mapping: dict[str, dict[str, str]], rewrite: Any = None) -> Any:
     """Replace placeholders in every text of a slot, in each language (then `rewrite(text, locale)`, which
     puts the organization's noun where the kit's text says "l'entreprise" / "the company")."""
     if isinstance(value, Localized):
-        texts = {lang: getattr(value, lang).format_map(mapping[lang]) for lang in ("fr", "en")}
+        texts = {lang: _with_contractions(getattr(value, lang), lang).format_map(mapping[lang]) for lang in ("fr", "en")}
         if rewrite is not None:
             texts = {lang: rewrite(text, lang) for lang, text in texts.items()}
         return Localized(**texts)

@@ -193,8 +193,10 @@ class PageMacros:
         checklist = shown(self.model.sector_data.checklist, self.model.practices_in_effect)
         items = [{"text": Markup(first), "level": "stop"}] if first else []
         items += [{"text": item.text.get(locale), "level": item.level} for item in checklist]
-        contact = self.model.contacts.social_media.name.get(locale)
-        return render_partial("self-check.html", items=items, contact=contact, prefix=prefix)
+        phrase = self.model.contacts.social_media.phrase(locale)  # with its article: la Dre Anne Roy
+        contact = name_in_sentence(phrase, locale)
+        contact_to = name_in_sentence(phrase, locale, "à" if locale == "fr" else "")  # au Dr Roy
+        return render_partial("self-check.html", items=items, contact=contact, contact_to=contact_to, prefix=prefix)
 
 
 PENDING_CHANGES = '<div data-pending="policy-changes"></div>'
