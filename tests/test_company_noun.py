@@ -72,3 +72,11 @@ def test_count_can_fail(cpe, tmp_path: Path):
         assert any("conduct" in hit for hit in company_words(cpe, "fr"))
     finally:
         (cpe.folder("fr") / "conduct.html").write_text(html, encoding="utf-8")
+
+
+@pytest.mark.slow
+def test_children_are_shown_with_a_parents_consent(cpe):
+    """childcare: people.minors, so a child's photo needs the consent of those we talk to (a parent)."""
+    assert "d'un enfant sans l'accord du parent" in cpe.text("official-accounts", "fr")
+    assert "a child without the consent of a parent" in cpe.text("official-accounts", "en")
+    assert "sans son accord" not in cpe.text("official-accounts", "fr")

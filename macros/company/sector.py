@@ -94,6 +94,17 @@ class People(Group):
         "Left out: the same people.",
     )
 
+    minors: bool = Field(
+        False,
+        description="Those you serve are children: their consent is their parents' (talk_to), as photos and "
+        "names of children need a parent's written consent.",
+    )
+
+    @property
+    def consent(self) -> Group:
+        """Whose consent a photo or a name of someone served needs: their own, or their parents' (minors)."""
+        return (self.talk_to or self) if self.minors else self
+
     @property
     def audience(self) -> Group:
         """Those who write to us, review us and complain: `talk_to`, or the people served themselves."""
