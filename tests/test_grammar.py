@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 
@@ -113,3 +114,72 @@ def test_names_and_newspapers_in_a_built_page(build_company):
     checklist = site.text("scenarios", "fr")
     assert "celui d'Atelier Lumen" in checklist and "de Atelier" not in checklist
     assert "1er février 2027" in site.text("policy", "fr")
+
+
+# --- Names in sentences: contacts, titles, newspapers (macros/company/schema.py over grammar.py) ------------
+
+
+@pytest.mark.parametrize(
+    "name, article, preposition, expected",
+    [
+        ("Dre Isabelle Tremblay", None, "à", "à la Dre Isabelle Tremblay"),
+        ("Dre Isabelle Tremblay", None, "", "la Dre Isabelle Tremblay"),
+        ("Dr Marc Roy", None, "à", "au Dr Marc Roy"),
+        ("Dr Marc Roy", None, "de", "du Dr Marc Roy"),
+        ("Me Anne Roy", None, "par", "par Me Anne Roy"),
+        ("Amira Haddad", None, "de", "d'Amira Haddad"),
+        ("Dre Anne Roy", "none", "à", "à Dre Anne Roy"),
+    ],
+)
+def test_a_contact_takes_the_article_of_its_title(name, article, preposition, expected):
+    from macros.company.schema import Contact
+
+    person = Contact(name=name, title="Dentiste", email="a@example.org", **({"article": article} if article else {}))
+    assert french(person.phrase("fr"), preposition) == expected
+    assert english(person.phrase("en"), "to") == f"to {name}"
+
+
+def test_a_title_has_a_card_form_and_a_sentence_form():
+    from macros.company.schema import Contact
+
+    person = Contact(name="Sylvie Roy", title={"fr": "Directrice générale", "en": "Executive director"}, email="s@x.org")
+    assert person.title_in("fr") == "Directrice générale"
+    assert person.title_in("fr", "sentence") == "directrice générale"
+    assert Contact(name="A B", title="DPO", email="a@x.org").title_in("fr", "sentence") == "DPO"
+    assert person.title_in("en", "sentence") == "Executive director"
+
+
+@pytest.mark.parametrize(
+    "newspaper, french_article, expected",
+    [
+        ("Ottawa Citizen", None, "en première page du Ottawa Citizen"),
+        ("Le Soleil", None, "en première page du Soleil"),
+        ("La Presse", None, "en première page de La Presse"),
+        ("The Gazette", None, "en première page de The Gazette"),
+        ("Libération", "none", "en première page de Libération"),
+    ],
+)
+def test_a_newspaper_without_an_article_takes_du(newspaper, french_article, expected):
+    from conftest import example_data
+    from macros.company.schema import CompanyFile
+
+    data = example_data()
+    data["front_page_test"] = {"newspaper": newspaper, **({"french_article": french_article} if french_article else {})}
+    model = CompanyFile.model_validate(data)
+    assert "en première page " + french(model.newspaper_phrase("fr"), "de") == expected
+
+
+def test_contacts_in_a_built_page_take_their_article_and_sentence_title(build_company):
+    """A contact named Dre ... reads "à la Dre ..." in running text, with the title in lower case."""
+
+    def change(data):
+        data["contacts"]["management"].update(name={"fr": "Dre Anne Roy", "en": "Dr. Anne Roy"},
+                                              title={"fr": "Directrice générale", "en": "Executive director"})
+
+    site = build_company(change, key="grammar-dre")
+    assert site.returncode == 0, site.log
+    texts = " ".join(site.text(page, "fr") for page in ("policy", "official-accounts", "monitoring"))
+    assert "la Dre Anne Roy" in texts or "La Dre Anne Roy" in texts
+    assert not re.search(r"\b(à|par|de|avec) Dre Anne Roy", texts), re.findall(r".{20}Dre Anne Roy", texts)[:5]
+    assert "Dre Anne Roy (directrice générale" in texts
+    assert "Dr. Anne Roy (Executive director" in site.text("official-accounts", "en")

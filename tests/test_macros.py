@@ -53,7 +53,7 @@ def test_every_macro_is_registered():
         "self_check",
         "write_to",
     }
-    assert set(FILTERS) == {"date", "link", "mailto", "lcfirst", "join_list", "capitalize_first"}
+    assert set(FILTERS) == {"date", "link", "mailto", "lcfirst", "join_list", "capitalize_first", "np", "pron", "agree"}
 
 
 def test_people_role_is_hr_or_management(lang):

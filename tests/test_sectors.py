@@ -342,3 +342,42 @@ def test_health_in_quebec_cites_professional_secrecy(build_company):
     assert "Professional Code (section 60.4)" in cited["en"] and "(section 9)" in cited["en"]
     unhappy = fr.split("Personne mal informée")[0]
     assert confirming_phrases(unhappy.split("Exemple de réponse")[-1]) == []
+
+
+# --- Whole items overridable by id -------------------------------------------------------------------------
+
+
+def test_one_scenario_replaced_by_id_keeps_the_others(tmp_path):
+    data = copy.deepcopy(example_data())
+    data["overrides"] = {"scenarios": {"departing-access": {"title": {"fr": "Un départ à la retraite", "en": "A retirement"}}}}
+    model = read_company_file_for(data, tmp_path)
+    scenarios = {s.id: s for s in model.sector_data.scenarios}
+    base = SectorData.model_validate(sector_data(data.get("sector", "generic")))
+    assert scenarios["departing-access"].title.en == "A retirement"
+    assert len(scenarios) == len(base.scenarios)
+    kept = next(s for s in base.scenarios if s.id != "departing-access")
+    assert scenarios[kept.id].title == kept.title
+
+
+def test_an_unknown_scenario_id_is_named(tmp_path):
+    data = copy.deepcopy(example_data())
+    data["overrides"] = {"scenarios": {"no-such-case": {"title": "x"}}}
+    with pytest.raises(CompanyFileError, match="'no-such-case' is not a scenario of this sector"):
+        read_company_file_for(data, tmp_path)
+
+
+def test_one_mistake_and_one_response_replaced_keep_the_rest(tmp_path):
+    data = copy.deepcopy(example_data())
+    data["overrides"] = {
+        "mistakes": {"anger": {"fr": "Une journée difficile.", "en": "A hard day."}},
+        "responses": {"troll": {"example": {"fr": "Un troll.", "en": "A troll."}, "reply": {"fr": "Rien.", "en": "Nothing."}}},
+        "community_manager": {"learn": {"fr": "Vous aimez apprendre.", "en": "You like to learn."}},
+    }
+    model = read_company_file_for(data, tmp_path)
+    base = SectorData.model_validate(sector_data(data.get("sector", "generic")))
+    assert model.sector_data.mistakes.anger.en == "A hard day."
+    assert model.sector_data.mistakes.access == base.mistakes.access
+    assert model.sector_data.responses.troll.reply.en == "Nothing."
+    assert model.sector_data.responses.crisis.example == base.responses.crisis.example
+    assert model.sector_data.community_manager.learn.en == "You like to learn."
+    assert model.sector_data.community_manager.interview == base.community_manager.interview

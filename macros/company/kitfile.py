@@ -121,9 +121,47 @@ def _unreadable(node: yaml.Node, error: Exception) -> str:
     return f"{value} cannot be read as {tag} ({shown(str(error))}); put it in quotes if it is text"
 
 
-def _yaml_problem(error: yaml.YAMLError) -> Problem:
+def _late_quote(text: str, before_line: int) -> Problem | None:
+    """The last quoted text opened before a syntax error that runs over several lines: most often a quote
+    closed too late (or never), so YAML read the keys after it as text and stumbled further down."""
+    found = None
+    try:
+        for token in yaml.scan(text, Loader=yaml.SafeLoader):
+            if token.start_mark.line > before_line:
+                break
+            if isinstance(token, yaml.ScalarToken) and token.style in ('"', "'") and (
+                token.end_mark.line > token.start_mark.line
+            ):
+                found = token
+    except yaml.YAMLError:
+        pass
+    if found is None:
+        return None
+    start, end = found.start_mark, found.end_mark
+    return Problem(
+        "",
+        f"has a quote that opens on line {start.line + 1} and closes only on line {end.line + 1}, so the lines "
+        f"between are read as text: close the quote at the end of the text on line {start.line + 1}.",
+        start.line + 1,
+        start.column + 1,
+    )
+
+
+def _yaml_problem(error: yaml.YAMLError, text: str = "") -> Problem:
     mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+    late = _late_quote(text, mark.line) if text and mark is not None else None
+    if late is not None:
+        return late
     problem = getattr(error, "problem", None) or str(error)
+    context, opened = getattr(error, "context", None) or "", getattr(error, "context_mark", None)
+    if "quoted scalar" in context and opened is not None:  # a quote never closed: point at where it opens
+        return Problem(
+            "",
+            f"has a quote that opens on line {opened.line + 1} and is never closed; add the closing quote at the "
+            "end of that text.",
+            opened.line + 1,
+            opened.column + 1,
+        )
     if isinstance(error, yaml.constructor.ConstructorError) and problem.startswith(("'", '"')):
         return Problem("", problem + ".", mark.line + 1 if mark else None, mark.column + 1 if mark else None)
     hint = (
@@ -136,6 +174,35 @@ def _yaml_problem(error: yaml.YAMLError) -> Problem:
         line=mark.line + 1 if mark else None,
         column=mark.column + 1 if mark else None,
     )
+
+
+KEY_LIKE_LINE = re.compile(r"^\s*(?:- )?[A-Za-z_][A-Za-z0-9_-]*:(?:\s|$)", re.MULTILINE)
+
+
+def _swallowed_keys(node: yaml.Node | None, text: str, loc: tuple[str | int, ...] = ()) -> list[Problem]:
+    """A quoted text that runs over several lines and holds lines that look like keys (`website:`, `logo:`):
+    a quote closed too late has swallowed them, and they would silently vanish from the file."""
+    if isinstance(node, yaml.MappingNode):
+        return [p for key, value in node.value for p in _swallowed_keys(value, text, loc + (key.value,))]
+    if isinstance(node, yaml.SequenceNode):
+        return [p for index, item in enumerate(node.value) for p in _swallowed_keys(item, text, loc + (index,))]
+    if not isinstance(node, yaml.ScalarNode) or node.style not in ('"', "'"):
+        return []
+    start, end = node.start_mark, node.end_mark
+    if start.line == end.line:
+        return []
+    keys = [m.group(0).strip() for m in KEY_LIKE_LINE.finditer(text[start.index : end.index].split("\n", 1)[-1])]
+    if not keys:
+        return []
+    return [
+        Problem(
+            _dotted(loc),
+            f"opens a quote on line {start.line + 1} that runs to line {end.line + 1} and holds lines that look "
+            f"like keys ({', '.join(keys[:3])}); close the quote at the end of the text on line {start.line + 1}.",
+            start.line + 1,
+            start.column + 1,
+        )
+    ]
 
 
 def _dotted(loc: tuple[str | int, ...]) -> str:
@@ -257,6 +324,13 @@ def _explain(error: dict[str, Any], root_model: type[BaseModel]) -> tuple[tuple[
     if kind == "too_short":
         return loc, "needs at least one item."
     if kind in ("string_type", "string_sub_type"):
+        if isinstance(value, dict):
+            return loc, (
+                f"must be a single text here, not keys (got {shown(value)}); write one text on the same line, "
+                "like title: Owner."
+            )
+        if isinstance(value, list):
+            return loc, f"must be a single text, not a list (got {shown(value)}); write one text on the same line."
         return loc, f"must be text (got {shown(value)}); put it in quotes."
     if kind == "string_pattern_mismatch" and loc[-1] == "brand_color":
         return loc, f'must be a colour written #RRGGBB, like "#1F5F8B" (got {shown(value)}); keep the quotes.'
@@ -295,7 +369,7 @@ def _parse_yaml(
         if _FastLoader is not None and not yaml.reader.Reader.NON_PRINTABLE.search(text):
             try:
                 fast, root, data_read = _compose(_FastLoader, text, limits)
-                return root, data_read, _written_twice(fast)
+                return root, data_read, _written_twice(fast) + _swallowed_keys(root, text)
             except (yaml.YAMLError, TreeProblem, RecursionError):
                 pass  # read again below with the Python parser, whose messages and lines the kit explains
         loader = _DuplicateCatchingLoader(text)
@@ -319,7 +393,7 @@ def _parse_yaml(
             ],
         ) from None
     except yaml.YAMLError as error:
-        raise error_type(file, [_yaml_problem(error)]) from None
+        raise error_type(file, [_yaml_problem(error, text)]) from None
     except TreeProblem as problem:
         mark = problem.node.start_mark
         raise error_type(file, [Problem(_dotted(problem.loc), problem.message + ".", mark.line + 1, mark.column + 1)]) from None
@@ -339,7 +413,7 @@ def _parse_yaml(
     finally:
         if loader is not None:
             loader.dispose()
-    return root, data_read, _written_twice(loader)
+    return root, data_read, _written_twice(loader) + _swallowed_keys(root, text)
 
 
 def _written_twice(loader: Any) -> list[Problem]:

@@ -44,7 +44,7 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "This page sums up legal rules to help you find your way. It does not replace a lawyer's "
         "advice on a specific situation.",
     },
-    "legal_notice_contact": {"fr": "Pour une question juridique, écrivez à", "en": "For a legal question, write to"},
+    "legal_notice_contact": {"fr": "Pour une question juridique, écrivez", "en": "For a legal question, write"},
     "write_to": {"fr": "Écrivez à", "en": "Write to"},
     "contact_phone_only": {"fr": "Joignez", "en": "Contact"},
     "legal_notice_contact_phone": {"fr": "Pour une question juridique, joignez", "en": "For a legal question, contact"},

@@ -16,7 +16,17 @@ from pydantic import (
     model_validator,
 )
 
-from macros.language.grammar import NamePhrase, name_in_sentence, parse_english, parse_french
+from macros.language.grammar import (
+    LEADING_EN,
+    NamePhrase,
+    capitalize_first,
+    contact_article,
+    name_in_sentence,
+    parse_english,
+    parse_french,
+    title_in_sentence,
+    with_noun,
+)
 from macros.company.safety import MAX_YEAR, MIN_YEAR, shown
 from macros.company import sector as sectors
 from macros.company.places import places
@@ -110,7 +120,8 @@ class Company(Strict):
     noun: Text | None = Field(
         None,
         description="How running text names the company, with its article: {fr: la clinique, en: the clinic}. "
-        "Default: {fr: l'entreprise, en: the company}.",
+        "Default: the sector's (l'organisme / the organization for nonprofit, le service de garde / the child "
+        "care centre for childcare), else {fr: l'entreprise, en: the company}.",
     )
     region: Annotated[str, Field(pattern=r"^[A-Z]{2}$")] | None = Field(
         None,
@@ -142,6 +153,23 @@ class Contact(Strict):
     title: Text = Field(description="Job title, e.g. {fr: Coordonnatrice marketing, en: Marketing coordinator}.")
     email: EmailStr | None = None
     phone: Phone | None = None
+    article: Literal["le", "la", "l'", "none"] | None = Field(
+        None,
+        description="French: the article the name takes in a sentence. Left out: la for Dre or Pre, le for Dr or "
+        "Pr (la Dre Anne Roy, au Dr Roy), none otherwise (Me Anne Roy); none: never an article.",
+    )
+
+    def phrase(self, locale: str) -> NamePhrase:
+        """The name in a sentence: in French with its article (la Dre Anne Roy), in English as written."""
+        name = self.name.get(locale)
+        if locale != "fr":
+            return NamePhrase(None, name)
+        return NamePhrase(contact_article(name, self.article), name)
+
+    def title_in(self, locale: str, form: str = "card") -> str:
+        """The job title on a card, as written; in a French sentence, in lower case (Directrice générale ->
+        directrice générale), acronyms and names kept (DPO, Web)."""
+        return title_in_sentence(self.title.get(locale), locale) if form == "sentence" else self.title.get(locale)
 
     @model_validator(mode="after")
     def _reachable(self) -> "Contact":
@@ -200,7 +228,7 @@ class Contacts(Strict):
 
 class Account(Strict):
     platform: Platform  # type: ignore[valid-type]
-    name: Line | None = Field(None, description="The platform's name, for platform: other.")
+    name: Text | None = Field(None, description="The platform's name, for platform: other (a text or a {fr, en} pair).")
     handle: Line
     url: WebAddress
     managed_by: Role = Field(description="The contact role (under contacts) who runs this account.")
@@ -216,7 +244,7 @@ class Account(Strict):
 
     @property
     def platform_name(self) -> str:
-        return self.name or PLATFORMS[self.platform.value]
+        return str(self.name) if self.name else PLATFORMS[self.platform.value]
 
 
 class HistoryEntry(Strict):
@@ -275,6 +303,11 @@ class FrontPageTest(Strict):
         description="Whether English sentences put 'the' before the newspaper's name ('the Boston Globe'); "
         "by default yes, unless the name starts with The. Set none for names like USA Today.",
     )
+    french_article: Literal["le", "la", "l'", "les", "none"] | None = Field(
+        None,
+        description="The article French sentences give a name written without one: by default le ('en première "
+        "page du Ottawa Citizen'); none for a name that takes none (Libération).",
+    )
 
     def __str__(self) -> str:
         """The newspaper's name as written, in the page's language; `| prep(...)` for it inside a sentence."""
@@ -283,7 +316,7 @@ class FrontPageTest(Strict):
 
 class Training(Strict):
     title: Text
-    provider: Line | None = None
+    provider: Text | None = Field(None, description="Who gives it: a name, or a {fr, en} pair.")
     url: WebAddress | None = None
     description: Text | None = None
 
@@ -330,8 +363,8 @@ class CompanyFile(Strict):
     company: Company
     sector: Sector = Field(
         "generic",
-        description="The kind of business, for examples and scenarios: trades, health, professional_services, "
-        "hospitality_retail or generic.",
+        description="The kind of organization, for examples and scenarios: trades, health, professional_services, "
+        "hospitality_retail, childcare, nonprofit or generic.",
     )
     practices: PracticeChoices = Field(default_factory=PracticeChoices)
     overrides: dict[str, Any] = Field(
@@ -406,7 +439,14 @@ class CompanyFile(Strict):
             Jurisdiction.qc: ("ca", "QC"),
             Jurisdiction.fr: (None, ""),
         }.get(self.jurisdiction)
-        if allowed is None:
+        if allowed is None:  # generic: a region whose law the kit knows asks for that jurisdiction instead
+            if region == "QC" or country == "us":
+                wanted = "qc" if region == "QC" else "us"
+                raise FieldProblem(
+                    ("company", "region"),
+                    f"is {region!r}, but jurisdiction is generic, which cites no law: set jurisdiction: {wanted} "
+                    "so the pages cite that law, or remove region",
+                )
             return
         if allowed[0] is None:
             raise FieldProblem(
@@ -443,7 +483,7 @@ class CompanyFile(Strict):
             )
         mapping = {locale: self.placeholders(locale) for locale in LOCALES}
         try:
-            self._sector_data = sectors.resolve(self.sector, self.overrides, mapping)
+            self._sector_data = sectors.resolve(self.sector, self.overrides, mapping, self.rewrite_noun)
         except ValidationError as error:
             first = error.errors(include_url=False)[0]
             loc = tuple(first["loc"])
@@ -481,30 +521,69 @@ class CompanyFile(Strict):
             return NamePhrase(self.company.article, legal, elision=self.company.elision)
         return NamePhrase(None, legal)
 
+    def noun_text(self, locale: str) -> str:
+        """The noun as written: the company's, else its sector's, else l'entreprise / the company."""
+        if self.company.noun:
+            return self.company.noun.get(locale)
+        sector_noun = (self.overrides.get("noun") or sectors.sector_file_data(self.sector).get("noun"))
+        if isinstance(sector_noun, dict):
+            return sector_noun[locale]
+        return sector_noun or DEFAULT_NOUN[locale]
+
+    def noun_gender(self) -> str:
+        """The French gender of the noun: from its article (le CPE: m, la clinique: f), else from the word
+        (l'entreprise, l'association: f; l'organisme, l'atelier: m)."""
+        phrase = parse_french(self.noun_text("fr"))
+        if phrase.article in ("le", "la"):
+            return "m" if phrase.article == "le" else "f"
+        word = phrase.name.split(" ", 1)[0].lower()
+        feminine = ("entreprise", "association", "organisation", "équipe", "agence", "école", "épicerie", "usine")
+        return "f" if word in feminine or word.endswith(("tion", "ion", "ance", "ence", "erie", "ique")) else "m"
+
+    def rewrite_noun(self, text: str, locale: str) -> str:
+        """Kit text with its "l'entreprise" / "the company" in this organization's own noun (grammar.with_noun)."""
+        if self.noun_text(locale) == DEFAULT_NOUN[locale]:
+            return text
+        return with_noun(text, self.noun_phrase(locale), locale)
+
     def noun_phrase(self, locale: str) -> "NamePhrase":
         """How running text names the company: 'la clinique', 'the clinic' (default: l'entreprise, the company)."""
-        text = self.company.noun.get(locale) if self.company.noun else DEFAULT_NOUN[locale]
+        text = self.noun_text(locale)
         return parse_french(text) if locale == "fr" else NamePhrase(None, text)
 
     def newspaper_phrase(self, locale: str) -> "NamePhrase":
-        text = self.front_page_test.newspaper.get(locale)
-        return parse_french(text) if locale == "fr" else parse_english(text, self.front_page_test.english_article)
+        test = self.front_page_test
+        text = test.newspaper.get(locale)
+        if locale != "fr":
+            return parse_english(text, test.english_article)
+        phrase = parse_french(text)
+        if phrase.article is None and test.french_article != "none" and not LEADING_EN.match(text):
+            article = test.french_article or "le"  # a name written without an article: du Ottawa Citizen
+            return NamePhrase(article, text, elision=None if article == "l'" else False)
+        return phrase
 
     def placeholders(self, locale: str) -> dict[str, str]:
-        """What sector text placeholders stand for, in one language (macros/company/sector.py)."""
+        """What sector text placeholders stand for, in one language (macros/company/sector.py): a contact with
+        the article its title takes (la Dre Anne Roy); in French, "à {management}", "de {company}" and
+        "chez {company}" in sector text become "au Dr Roy", "du CPE", "au CPE" (keys "à~management"...)."""
         contacts = self.contacts
-        name = lambda person: person.name.get(locale)  # noqa: E731
-        company = self.company_phrase(locale)
-        return {
-            "social_media": name(contacts.social_media),
-            "management": name(contacts.management),
-            "hr": name(contacts.people),
-            "privacy": name(contacts.privacy or contacts.management),
-            "legal": name(contacts.legal or contacts.management),
-            "company": name_in_sentence(company, locale),
-            "de_company": name_in_sentence(company, locale, "de" if locale == "fr" else "of"),
-            "a_company": name_in_sentence(company, locale, "à" if locale == "fr" else "at"),
+        phrases = {
+            "social_media": contacts.social_media.phrase(locale),
+            "management": contacts.management.phrase(locale),
+            "hr": contacts.people.phrase(locale),
+            "privacy": (contacts.privacy or contacts.management).phrase(locale),
+            "legal": (contacts.legal or contacts.management).phrase(locale),
+            "company": self.company_phrase(locale),
         }
+        values = {key: name_in_sentence(phrase, locale) for key, phrase in phrases.items()}
+        values.update({f"^{key}": capitalize_first(value) for key, value in list(values.items())})
+        values["de_company"] = name_in_sentence(phrases["company"], locale, "de" if locale == "fr" else "of")
+        values["a_company"] = name_in_sentence(phrases["company"], locale, "à" if locale == "fr" else "at")
+        if locale == "fr":
+            for key, phrase in phrases.items():
+                for preposition in ("à", "de", "chez"):
+                    values[f"{preposition}~{key}"] = name_in_sentence(phrase, locale, preposition)
+        return values
 
 
 def _override_message(error: dict[str, Any], sector: str) -> str:

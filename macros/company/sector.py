@@ -17,6 +17,7 @@ file is loaded (the result is plain text, escaped like all company text):
 from __future__ import annotations
 
 import functools
+import re
 import string
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -96,12 +97,41 @@ class Frozen(BaseModel):
 
 
 
-class People(Frozen):
-    """Who the company serves: patients, clients, customers."""
+class Group(Frozen):
+    """A group of people named in sentences: the noun in the singular and the plural, and its French gender."""
+
+    one: Localized = Field(description="One person: {fr: patient, en: patient}.")
+    many: Localized = Field(description="Several: {fr: patients, en: patients}.")
+    gender: Literal["m", "f"] = Field(description="French gender of the word (un client: m, une famille: f).")
+
+
+class People(Group):
+    """Who the company serves (patients, clients, children, the people we help), and, when they are not the
+    same, those it deals with (their families, their parents, members and donors)."""
 
     one: Localized = Field(description="One person served: {fr: patient, en: patient}.")
-    many: Localized = Field(description="Several: {fr: patients, en: patients}.")
-    gender: Literal["m", "f"] = Field(description="French gender of the word (un client: m, une cliente: f).")
+    talk_to: Group | None = Field(
+        None,
+        description="Those you deal with when they are not those you serve (a child care centre serves "
+        "children and talks to their parents): {one: {fr: parent, en: parent}, many: ..., gender: m}. "
+        "Left out: the same people.",
+    )
+
+    minors: bool = Field(
+        False,
+        description="Those you serve are children: their consent is their parents' (talk_to), as photos and "
+        "names of children need a parent's written consent.",
+    )
+
+    @property
+    def consent(self) -> Group:
+        """Whose consent a photo or a name of someone served needs: their own, or their parents' (minors)."""
+        return (self.talk_to or self) if self.minors else self
+
+    @property
+    def audience(self) -> Group:
+        """Those who write to us, review us and complain: `talk_to`, or the people served themselves."""
+        return self.talk_to or self
 
 
 class FrontPageExample(Frozen):
@@ -245,7 +275,7 @@ POLICY_SECTIONS: dict[str, dict[str, Any]] = {
     },
     "official-accounts": {
         "number": 8, "fr": "Comptes officiels", "en": "Official accounts",
-        "guide": {"fr": "la sécurité des comptes", "en": "account security"},
+        "guide": {"fr": "les règles des comptes officiels", "en": "the rules of the official accounts"},
     },
     "monitoring": {
         "number": 9, "fr": "Surveillance", "en": "Monitoring",
@@ -256,6 +286,14 @@ POLICY_SECTIONS: dict[str, dict[str, Any]] = {
         "guide": {"fr": "les 7 erreurs à éviter", "en": "the 7 mistakes to avoid"},
     },
 }
+
+
+def policy_sections_for(rewrite: Any) -> dict[str, dict[str, Any]]:
+    """POLICY_SECTIONS with their titles in the organization's own noun ("Parler du CPE")."""
+    return {
+        key: {**section, "fr": rewrite(section["fr"], "fr"), "en": rewrite(section["en"], "en")}
+        for key, section in POLICY_SECTIONS.items()
+    }
 
 
 class Practices(Frozen):
@@ -282,6 +320,11 @@ class SectorData(Frozen):
 
     label: Localized = Field(description="The sector's name: {fr: Santé, en: Health}.")
     people: People
+    noun: Localized | None = Field(
+        None,
+        description="How running text names an organization of this sector when company.noun is left out, with "
+        "its article: {fr: l'organisme, en: the organization}; null: {fr: l'entreprise, en: the company}.",
+    )
     workplace: Localized = Field(description="Where the work happens, with its article: {fr: la clinique, en: the clinic}.")
     branded_items: Localized = Field(description="What carries the logo: {fr: le sarrau ou le badge, en: scrubs or badge}.")
     safety: Localized = Field(description="The safety picture a photo can betray (or badges and door codes on camera).")
@@ -329,16 +372,32 @@ def sector_file_data(sector: str) -> dict[str, Any]:
     return load_kit_file(path, SectorData, check=placeholder_problems).model_dump(exclude_unset=True)
 
 
-def _fill(value: Any, mapping: dict[str, dict[str, str]]) -> Any:
-    """Replace placeholders in every text of a slot, in each language."""
+_SENTENCE_START = re.compile(r"(^|[.!?]\s+|«\s*|\")\{(social_media|management|hr|privacy|legal|company)\}")
+_FRENCH_PREPOSITION = re.compile(r"\b(à|de|chez) \{(social_media|management|hr|privacy|legal|company)\}")
+
+
+def _with_contractions(text: str, lang: str) -> str:
+    """French: "à {management}" -> "{à~management}", filled as "au Dr Roy" / "à Julie Lavoie" (schema.placeholders)."""
+    text = _SENTENCE_START.sub(lambda m: m.group(1) + "{^" + m.group(2) + "}", text)  # "La Dre Roy écrit"
+    if lang != "fr":
+        return text
+    return _FRENCH_PREPOSITION.sub(lambda m: "{" + m.group(1) + "~" + m.group(2) + "}", text)
+
+
+def _fill(value: Any, mapping: dict[str, dict[str, str]], rewrite: Any = None) -> Any:
+    """Replace placeholders in every text of a slot, in each language (then `rewrite(text, locale)`, which
+    puts the organization's noun where the kit's text says "l'entreprise" / "the company")."""
     if isinstance(value, Localized):
-        return Localized(
-            **{lang: getattr(value, lang).format_map(mapping[lang]) for lang in ("fr", "en")}
-        )
+        texts = {lang: _with_contractions(getattr(value, lang), lang).format_map(mapping[lang]) for lang in ("fr", "en")}
+        if rewrite is not None:
+            texts = {lang: rewrite(text, lang) for lang, text in texts.items()}
+        return Localized(**texts)
     if isinstance(value, BaseModel):
-        return value.model_copy(update={k: _fill(getattr(value, k), mapping) for k in type(value).model_fields})
+        return value.model_copy(
+            update={k: _fill(getattr(value, k), mapping, rewrite) for k in type(value).model_fields}
+        )
     if isinstance(value, list):
-        return [_fill(v, mapping) for v in value]
+        return [_fill(v, mapping, rewrite) for v in value]
     return value
 
 
@@ -367,11 +426,41 @@ def placeholder_problems(model: "SectorData") -> list[tuple[tuple[str | int, ...
     return []
 
 
-def resolve(sector: str, overrides: dict[str, Any], mapping: dict[str, dict[str, str]]) -> SectorData:
+BY_KEY = ("mistakes", "responses", "community_manager")  # slots whose parts can be replaced one by one
+
+
+def merged(base: dict[str, Any], overrides: dict[str, Any]) -> dict[str, Any]:
+    """The sector's data with the company's overrides on top. A slot is replaced whole, except two that can
+    be changed item by item: `scenarios` given as a mapping by id ({client-rant: {title: ...}}) changes those
+    scenarios only (the keys given, the rest kept), and `mistakes`, `responses` and `community_manager` given
+    with some of their keys keep the sector's others."""
+    data = dict(base)
+    for key, value in overrides.items():
+        if key == "scenarios" and isinstance(value, dict):
+            ids = [scenario["id"] for scenario in base["scenarios"]]
+            unknown = [name for name in value if name not in ids]
+            if unknown:
+                raise ValueError(
+                    f"scenarios: {unknown[0]!r} is not a scenario of this sector; give one of its ids "
+                    f"({', '.join(ids)}), or a full list of scenarios to replace them all"
+                )
+            data["scenarios"] = [
+                {**scenario, **(value.get(scenario["id"]) or {}), "id": scenario["id"]} for scenario in base["scenarios"]
+            ]
+        elif key in BY_KEY and isinstance(value, dict) and isinstance(base.get(key), dict):
+            data[key] = {**base[key], **value}
+        else:
+            data[key] = value
+    return data
+
+
+def resolve(
+    sector: str, overrides: dict[str, Any], mapping: dict[str, dict[str, str]], rewrite: Any = None
+) -> SectorData:
     """The sector's data with the company's overrides on top, placeholders filled in each language."""
     if sector not in SECTORS:
         raise ValueError(f"unknown sector {sector!r}")
-    data = {**sector_file_data(sector), **overrides}
+    data = merged(sector_file_data(sector), overrides)
     model = SectorData.model_validate(data)
     check_placeholders(model)
-    return _fill(model, mapping)
+    return _fill(model, mapping, rewrite)

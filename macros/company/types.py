@@ -199,8 +199,8 @@ class Approach(str, Enum):
     restrictive = "restrictive"
 
 
-SECTORS = ("trades", "health", "professional_services", "hospitality_retail", "generic")
-Sector = Literal["trades", "health", "professional_services", "hospitality_retail", "generic"]
+SECTORS = ("trades", "health", "professional_services", "hospitality_retail", "childcare", "nonprofit", "generic")
+Sector = Literal["trades", "health", "professional_services", "hospitality_retail", "childcare", "nonprofit", "generic"]
 
 WORKPLACES = ("client_premises", "own_premises", "office", "remote")
 Workplace = Literal["client_premises", "own_premises", "office", "remote"]

@@ -187,6 +187,9 @@ def law_macro(jurisdiction: str):
         text = slot_text(jurisdiction, name, current_locale())
         if text is None:
             return Markup("")
+        rewrite = context.get("rewrite_noun")  # the organization's own noun (pages/env.py): "le CPE", not "l'entreprise"
+        if rewrite is not None:
+            text = rewrite(text, current_locale())
         environment = context.environment
         compiled = getattr(environment, "law_templates", None)
         if compiled is None:  # the compiled slots live with the build's environment, not the module

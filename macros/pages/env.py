@@ -6,7 +6,7 @@ company.yml), render.py (macros and filters) and macros/language/text.py (compan
 
 from __future__ import annotations
 
-from macros.company.sector import POLICY_SECTIONS, shown
+from macros.company.sector import policy_sections_for, shown
 from macros.pages.render import CompanyNoun, filters_for, macros_for, policy_pdf_link, poster_pdf_link
 from macros.company.site import load_company
 from macros.law.adoption import Adoption
@@ -33,8 +33,9 @@ def define_env(env):
             "practices": model.practices_in_effect,
             "scenarios": shown(model.sector_data.scenarios, model.practices_in_effect),
             "checklist": shown(model.sector_data.checklist, model.practices_in_effect),
-            "policy_sections": POLICY_SECTIONS,
+            "policy_sections": policy_sections_for(model.rewrite_noun),
             "noun": CompanyNoun(model),
+            "rewrite_noun": model.rewrite_noun,  # the law() macro's paragraphs in the organization's own noun
             "training": model.training,
             "acknowledgement": model.acknowledgement,
             "words": Words(model.jurisdiction.value),

@@ -12,12 +12,12 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from macros.language.grammar import capitalize_first, name_in_sentence
+from macros.language.grammar import Noun, capitalize_first, french_adjective, name_in_sentence, noun_phrase, pronoun
 from macros.company.labels import label
 from macros.company.kitfile import load_kit_file
 from macros.law.clauses import FINGERPRINT_TOKEN, anchor_id
 from macros.pages.outputs import PDF_NAMES, POSTER_NAMES
-from macros.company.sector import POLICY_SECTIONS, shown
+from macros.company.sector import policy_sections_for, shown
 from macros.company.schema import ROLES, Company, CompanyFile, Contact, FrontPageTest, Localized
 from macros.company.site import format_day
 from macros.law.sources import regions, registry
@@ -100,7 +100,10 @@ class PageMacros:
         """The "guidance, not legal advice" box, naming the legal contact (or management) to ask."""
         person = self.model.contacts.legal or self.model.contacts.management
         checked = format_day(registry().checked, current_locale())
-        return render_partial("legal-notice.html", person=person, checked=checked)
+        locale = current_locale()
+        preposition = ("à" if locale == "fr" else "to") if person.email else ""
+        in_sentence = name_in_sentence(person.phrase(locale), locale, preposition)
+        return render_partial("legal-notice.html", person=person, checked=checked, in_sentence=in_sentence)
 
     def cite(self, source_id: str, form: str = "full") -> Markup:
         """A citation from macros/law/data/sources.yml, in the page's language, linked to its official text.
@@ -143,10 +146,16 @@ class PageMacros:
         names = [data.name(code, locale) for code in data.known(country)] if country else []
         return join_list_filter(names, "et" if locale == "fr" else "and")
 
-    def contact_inline(self, role: str) -> Markup:
-        """A contact in a sentence: name, title and e-mail link."""
+    def contact_inline(self, role: str, preposition: str = "", capital: bool = False) -> Markup:
+        """A contact in a sentence: name (after its preposition, with its French article: "à la Dre Roy"),
+        title in its sentence form, and e-mail link."""
         person = self._contact("contact_inline", role)
-        return render_partial("contact-inline.html", person=person)
+        locale = current_locale()
+        name = name_in_sentence(person.phrase(locale), locale, preposition)
+        return render_partial(
+            "contact-inline.html", person=person, in_sentence=capitalize_first(name) if capital else name,
+            title=person.title_in(locale, "sentence"),
+        )
 
     def write_to(self, role: str) -> Markup:
         """The verb before a contact at the start of a sentence: "Écrivez à"/"Write to", or "Joignez"/"Contact"
@@ -195,8 +204,10 @@ class PageMacros:
         checklist = shown(self.model.sector_data.checklist, self.model.practices_in_effect)
         items = [{"text": Markup(first), "level": "stop"}] if first else []
         items += [{"text": item.text.get(locale), "level": item.level} for item in checklist]
-        contact = self.model.contacts.social_media.name.get(locale)
-        return render_partial("self-check.html", items=items, contact=contact, prefix=prefix)
+        phrase = self.model.contacts.social_media.phrase(locale)  # with its article: la Dre Anne Roy
+        contact = name_in_sentence(phrase, locale)
+        contact_to = name_in_sentence(phrase, locale, "à" if locale == "fr" else "")  # au Dr Roy
+        return render_partial("self-check.html", items=items, contact=contact, contact_to=contact_to, prefix=prefix)
 
 
 PENDING_CHANGES = '<div data-pending="policy-changes"></div>'
@@ -249,7 +260,7 @@ def quiz_questions(model: CompanyFile, locale: str) -> list[dict[str, Any]]:
     data = quiz_data()
     questions = []
     for scenario in shown(model.sector_data.scenarios, model.practices_in_effect):
-        section = POLICY_SECTIONS[scenario.policy_section]
+        section = policy_sections_for(model.rewrite_noun)[scenario.policy_section]
         where = label("quiz_section", locale, number=section["number"], title=section[locale])
         questions.append(
             {
@@ -263,13 +274,14 @@ def quiz_questions(model: CompanyFile, locale: str) -> list[dict[str, Any]]:
                 "where": label("quiz_see_rule", locale, where=where),
             }
         )
+    own = lambda text: model.rewrite_noun(text, locale)  # noqa: E731 - the organization's noun in kit text
     for rule in data["rules"]:
         questions.append(
             {
                 "source": f"rule:{rule['id']}",
-                "prompt": rule["prompt"][locale],
+                "prompt": own(rule["prompt"][locale]),
                 "choices": [
-                    {"text": c["text"][locale], "correct": c.get("correct", False), "why": c["why"][locale]}
+                    {"text": own(c["text"][locale]), "correct": c.get("correct", False), "why": own(c["why"][locale])}
                     for c in rule["choices"]
                 ],
                 "href": Markup(f"policy.html#{anchor_id(rule['clause'])}"),
@@ -347,6 +359,17 @@ class CompanyNoun:
     def __str__(self) -> str:
         return name_in_sentence(self.model.noun_phrase(current_locale()), current_locale())
 
+    def pron(self, case: str = "subject") -> str:
+        """The pronoun for the organization in French (elle for l'entreprise, il for le CPE; elle-même / lui-même
+        with case="self"); English: it / itself."""
+        locale = current_locale()
+        if locale != "fr":
+            return "itself" if case == "self" else "it"
+        noun = Noun("", "", self.model.noun_gender())
+        if case == "self":
+            return pronoun(noun, "fr", "stressed") + "-même"
+        return pronoun(noun, "fr", case)
+
 
 class Grammar:
     """The `prep` filter: a name after a preposition, with its article, contraction and elision."""
@@ -365,8 +388,10 @@ class Grammar:
             phrase = self.model.newspaper_phrase(locale)
         elif isinstance(value, CompanyNoun):
             phrase = self.model.noun_phrase(locale)
+        elif isinstance(value, Contact):
+            phrase = value.phrase(locale)
         else:
-            raise TypeError(f"prep: use it on company, newspaper or noun, not {type(value).__name__}")
+            raise TypeError(f"prep: use it on company, newspaper, noun or a contact, not {type(value).__name__}")
         text = name_in_sentence(phrase, locale, preposition)
         return escape_text(capitalize_first(text) if capital else text)
 
@@ -410,7 +435,37 @@ def join_list_filter(items: Any, last: str = "et") -> str:
     return ", ".join(words[:-1]) + f" {last} " + words[-1]
 
 
+def _noun(group: Any, locale: str) -> Noun:
+    """A sector's people (macros/company/sector.py Group) as a noun in one language."""
+    if not all(hasattr(group, key) for key in ("one", "many", "gender")):
+        raise TypeError(f"use it on sector.people or sector.people.audience, not {type(group).__name__}")
+    return Noun(str(group.one.get(locale)), str(group.many.get(locale)), group.gender)
+
+
+def np_filter(group: Any, determiner: str = "", before: str | None = None, after: str | None = None,
+              plural: bool = False, capital: bool = False) -> str:
+    """`{{ sector.people | np("un", after="mécontent") }}` -> "un client mécontent" / "une famille mécontente";
+    English: `{{ sector.people | np("a", before="unhappy") }}` -> "an unhappy client" (macros/language/grammar.py)."""
+    text = noun_phrase(_noun(group, current_locale()), current_locale(), determiner, before, after, plural)
+    return capitalize_first(text) if capital else text
+
+
+def pron_filter(group: Any, case: str, plural: bool = False) -> str:
+    """`{{ sector.people | pron("direct") }}` -> le / la / les; subject, indirect, stressed, one (un par un)."""
+    return pronoun(_noun(group, current_locale()), current_locale(), case, plural)
+
+
+def agree_filter(adjective: str, group: Any, plural: bool = False) -> str:
+    """`{{ "satisfait" | agree(sector.people) }}` -> satisfait / satisfaite (French; English as written)."""
+    if current_locale() != "fr":
+        return adjective
+    return french_adjective(adjective, _noun(group, "fr").gender, plural)
+
+
 FILTERS = {
+    "np": np_filter,
+    "pron": pron_filter,
+    "agree": agree_filter,
     "date": date_filter,
     "link": link_filter,
     "mailto": mailto_filter,
