@@ -27,7 +27,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # so that `macr
 
 from macros.clauses import (  # noqa: E402
     FINGERPRINT_TOKEN,
-    Clauses,
     anchor_id,
     archive_dir,
     changes_since,
@@ -42,12 +41,13 @@ from macros.text import set_locale  # noqa: E402
 from macros.typography import french_html  # noqa: E402
 from macros.pdf import pdf_wanted, print_policy  # noqa: E402
 from macros.loader import company_file_path  # noqa: E402
-from macros.safety import output_folder_problem  # noqa: E402
+from macros.safety import kit_paths, output_folder_problem  # noqa: E402
 from macros.seo import absolute_alternates, logo_size, page_description  # noqa: E402
 from macros.site import load_company, logo_file, project_dir, theme_data  # noqa: E402
 from macros.speed import reuse_unchanged_renders, reuse_unchanged_search_sections, share_theme  # noqa: E402
 from macros.spelling import own_words, respell  # noqa: E402
 from macros.staging import Staging  # noqa: E402
+from macros import state  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.policy")
 
@@ -66,16 +66,17 @@ RESTRICTIVE_RISK = {
     "for non-abusive expression is null. See the adoption page.",
 }
 
-_command: str | None = None  # build, serve or gh-deploy
-_policy_clauses: dict[str, Clauses] = {}  # the clauses of the policy page, per language, as this build renders them
-_dirty = False
-_staging: Staging | None = None  # where this build writes until it has succeeded
+# What MkDocs says once per run, before any configuration: the command (the PDF is printed by `build` and
+# `gh-deploy`, not by a preview) and --dirty. Every build of the run starts from it (macros/state.py).
+_startup: dict = {"command": None, "dirty": False}
+# The build under way: made anew by the first on_config of each build, so that nothing one build computed is
+# seen by the next (on_build_error gets no configuration, hence this reference).
+_build: state.Build | None = None
 
 
 # Remember which command runs: the PDF is printed by `build` and `gh-deploy`, not by a preview.
 def on_startup(command, dirty):
-    global _command, _dirty
-    _command, _dirty = command, dirty
+    _startup.update(command=command, dirty=dirty)
     if command == "serve":  # the preview converts only the pages whose Markdown changed (macros/speed.py)
         reuse_unchanged_renders()
         reuse_unchanged_search_sections()
@@ -87,15 +88,15 @@ def on_startup(command, dirty):
 def on_config(config):
     model = load_company(config)
     i18n = config.plugins["i18n"]
-    if not i18n.building:  # the first build of a run (mkdocs-static-i18n runs one more per language)
+    if not i18n.building:  # the first on_config of a build (mkdocs-static-i18n runs one more per language)
         refuse_output_folder(config, model)
-        stage(config)
+        start_build(config)
     share_theme(config.theme, project_dir(config))  # templates compiled once, theme files listed once (speed.py)
     choose_languages(i18n.config.languages, model.languages)
     locale = i18n.current_language or i18n.default_language  # the language this build is for
     config.site_name = escape(model.company.name)  # theme templates print it without escaping
     config.extra["policy_site"] = theme_data(model, locale)
-    config.extra["policy_pdf"] = pdf_wanted(_command)  # the policy page links to its PDF only when there is one
+    config.extra["policy_pdf"] = pdf_wanted(state.current(config).command)  # the policy page links to its PDF only when there is one
     logo = logo_file(config, model)
     if logo is not None:  # the company's logo in the header and as the browser tab's icon
         config.theme["logo"] = config.theme["favicon"] = LOGO_URI.format(suffix=logo.suffix.lower())
@@ -110,42 +111,39 @@ def on_config(config):
 
 
 def refuse_output_folder(config, model) -> None:
-    """A build empties its output folder: refuse one that holds the company file, its folder or its logo."""
+    """A build empties its output folder: refuse one that holds the company's files, the kit's, or any company's
+    (macros/safety.py output_folder_problem, also used by scripts/build_companies.py)."""
     company_file = company_file_path(project_dir(config))
     keep = {"the company file": company_file, "the company file's folder": company_file.parent}
     logo = logo_file(config, model)
     if logo is not None:
         keep["the logo"] = logo
     keep["the site's configuration"] = Path(config.config_file_path)
-    site_dir = Path(config.site_dir)
-    problem = output_folder_problem(site_dir, keep)
-    if problem is None and site_dir.is_dir():
-        other = next(iter(site_dir.glob("company.yml")), None) or next(iter(site_dir.glob("*/company.yml")), None)
-        if other is not None:
-            problem = (
-                f"The output folder {site_dir.resolve()} holds a company file ({other}): building there would "
-                "delete it. Choose another folder with -d. Nothing was changed."
-            )
+    keep.update(kit_paths(project_dir(config)))
+    problem = output_folder_problem(Path(config.site_dir), keep)
     if problem:
         raise PluginError(problem)
 
 
-def stage(config) -> None:
-    """Point this build at a staging folder beside the output folder (not for a preview or a --dirty build)."""
-    global _staging
-    if _command == "serve" or _dirty:
+def start_build(config) -> None:
+    """A new build: its own state (macros/state.py), and a staging folder beside the output folder (not for a
+    preview or a --dirty build)."""
+    global _build
+    if _build is not None and _build.staging is not None:  # an earlier build of this process that did not finish
+        _build.staging.discard()
+    _build = state.start(config, _startup["command"], _startup["dirty"])
+    set_locale(None)  # no page's language is left from an earlier build
+    if _build.command == "serve" or _build.dirty:
         return
-    if _staging is not None:  # a previous build of this process (tests, gh-deploy) that did not finish
-        _staging.discard()
-    _staging = Staging(Path(config.site_dir).resolve())
-    config.site_dir = str(_staging.folder)
+    _build.staging = Staging(Path(config.site_dir).resolve())
+    config.site_dir = str(_build.staging.folder)
 
 
 def unstage(config, succeeded: bool) -> None:
     """Put the new site in place (when the build succeeded) or throw it away; the output folder is then the
     site_dir again (gh-deploy publishes it)."""
-    global _staging
-    staging, _staging = _staging, None
+    build = state.current(config)
+    staging, build.staging = build.staging, None
     if staging is None:
         return
     config.site_dir = str(staging.target)
@@ -163,10 +161,9 @@ def strict_warnings() -> bool:
 
 # Any failure after on_config: the staged site is thrown away, the previous site stays as it was.
 def on_build_error(error):
-    global _staging
-    if _staging is not None:
-        _staging.discard()
-        _staging = None
+    if _build is not None and _build.staging is not None:
+        _build.staging.discard()
+        _build.staging = None
 
 
 def choose_languages(language_configs, languages: list[str]) -> None:
@@ -194,8 +191,9 @@ def on_page_content(html, page, config, files):
     html = html.replace(f'title="{configured}"', f'title="{label("permalink", page.file.locale)}"')
     html = _spelled_for(html, page, config)
     if Path(page.file.dest_uri).name == "policy.html":  # its clauses, for the pages that compare versions
-        _policy_clauses[page.file.locale] = extract_clauses(html)
-    record_page(html, page.file.locale, page.url, page.title or "")  # its citations, for the lawyer's page
+        state.current(config).policy_clauses[page.file.locale] = extract_clauses(html)
+    # its citations, for the lawyer's page
+    record_page(state.current(config).citations, html, page.file.locale, page.url, page.title or "")
     page.meta["description"] = escape(page_description(html, page.meta.get("description")))  # theme prints it as is
     return html
 
@@ -216,26 +214,25 @@ def on_post_page(output, page, config):
 def _spelled_for(html, page, config):
     if page.file.locale != "en":
         return html
-    model = load_company(config)
-    if _own_words.get("model") is not model:  # the company's words, once per company file
-        _own_words.update(model=model, words=own_words(model.model_dump(mode="json")))
-    return respell(html, "us" if model.jurisdiction.value == "us" else "ca", _own_words["words"])
-
-
-_own_words: dict = {}
+    model, build = load_company(config), state.current(config)
+    if build.own_words is None:  # the company's words, once per build
+        build.own_words = own_words(model.model_dump(mode="json"))
+    return respell(html, "us" if model.jurisdiction.value == "us" else "ca", build.own_words)
 
 
 # Fill in what needs every page's content (rendered by now), before search indexes it: the lawyer's page and the
 # policy's appendix list every citation of the site; the pages that compare versions need the policy's clauses.
 @event_priority(50)
 def on_page_context(context, page, config, nav):
-    page.content = fill_tables(page.content or "", page.file.locale, [p.url for p in nav.pages], page.url)
+    build = state.current(config)
+    order = [p.url for p in nav.pages]
+    page.content = fill_tables(build.citations, page.content or "", page.file.locale, order, page.url)
     content = page.content
     if PENDING_CHANGES not in content and PENDING_ACK not in content and 'href="policy.html#c-' not in content:
         return context
     locale = page.file.locale
     model = load_company(config)
-    current = _policy_clauses.get(locale, {})
+    current = build.policy_clauses.get(locale, {})
     archive = load_archive(archive_dir(company_file_path(project_dir(config))))
     versions = changes_since(archive, model.policy.version, current, locale)
     set_locale(locale)

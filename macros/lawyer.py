@@ -14,7 +14,7 @@ from markupsafe import Markup
 
 from .render import LAWYER_MARK, render_partial
 from .site import format_day
-from .sources import CITATIONS, Citation, registry
+from .sources import Citation, registry
 from .text import set_locale
 
 BLOCKS = ("p", "li", "td", "th", "dd", "dt", "blockquote", "summary", "figcaption")
@@ -78,9 +78,12 @@ def citations_in(html: str, locale: str, page_url: str, page_title: str) -> list
     ]
 
 
-def record_page(html: str, locale: str, page_url: str, page_title: str) -> None:
-    """Remember the citations of one rendered page (replacing what an earlier build of it recorded)."""
-    CITATIONS[(locale, page_url)] = citations_in(html, locale, page_url, page_title)
+Citations = dict[tuple[str, str], list[Citation]]  # (locale, page url) -> its citations: one build's (macros/state.py)
+
+
+def record_page(citations: Citations, html: str, locale: str, page_url: str, page_title: str) -> None:
+    """Note the citations of one rendered page in this build's citations."""
+    citations[(locale, page_url)] = citations_in(html, locale, page_url, page_title)
 
 
 def relative(url: str, from_url: str) -> str:
@@ -88,15 +91,15 @@ def relative(url: str, from_url: str) -> str:
     return posixpath.relpath(url, posixpath.dirname(from_url) or ".")
 
 
-def rows(locale: str, order: list[str], from_url: str = "") -> list[dict[str, str]]:
+def rows(citations: Citations, locale: str, order: list[str], from_url: str = "") -> list[dict[str, str]]:
     """One row per citation of the site in this language, pages in navigation order."""
     reg = registry()
     rank = {url: index for index, url in enumerate(order)}
     found = [
         citation
-        for (lang, url), citations in sorted(CITATIONS.items(), key=lambda item: rank.get(item[0][1], len(rank)))
+        for (lang, url), cited in sorted(citations.items(), key=lambda item: rank.get(item[0][1], len(rank)))
         if lang == locale
-        for citation in citations
+        for citation in cited
     ]
     result = []
     for citation in found:
@@ -116,11 +119,11 @@ def rows(locale: str, order: list[str], from_url: str = "") -> list[dict[str, st
     return result
 
 
-def fill_tables(content: str, locale: str, order: list[str], from_url: str = "") -> str:
+def fill_tables(citations: Citations, content: str, locale: str, order: list[str], from_url: str = "") -> str:
     """Replace the lawyer-table marks of a page with the table of every citation (screen or print-only)."""
     if "policy-lawyer-table" not in content:
         return content
-    table_rows = rows(locale, order, from_url)
+    table_rows = rows(citations, locale, order, from_url)
     checked = format_day(registry().checked, locale)
     set_locale(locale)  # the partial's words in the page's language
     try:
