@@ -11,7 +11,7 @@ its pages, PDFs, seconds and result, and the exit code is 1 when any failed, wit
 first problem. A company that failed has no site and no zip in the output folder (an older one is
 removed, so that nothing stale looks current): build/<name>.FAILED.txt says why instead.
 
-Every company is built alone: nothing one build computes is seen by the next (macros/state.py), and each
+Every company is built alone: nothing one build computes is seen by the next (macros/build/state.py), and each
 company's PDFs are printed in a browser context of its own. A build that takes longer than --timeout seconds
 is stopped and reported failed; the others go on. A company folder is refused (and named in the summary)
 when it is a link, when its name is not plain (a control character, a leading dot, a slash...) or when it
@@ -63,7 +63,7 @@ OUTPUT_ENDINGS = (".zip", ".building", ".FAILED.txt")  # what the output folder 
 
 def inert(text: str) -> str:
     """A name as printed: control and format characters written as \\x1b or \\u202e, so a terminal shows them and
-    never acts on them (the same rule as macros/safety.py terminal_safe, without needing its packages)."""
+    never acts on them (the same rule as macros/company/safety.py terminal_safe, without needing its packages)."""
     import unicodedata
 
     return "".join(
@@ -112,7 +112,7 @@ class _FirstProblem(logging.Handler):
 
 def _first_problem(error: BaseException, logged: str | None) -> str:
     cause: BaseException | None = error
-    while cause is not None:  # macros.loader.CompanyFileError, maybe wrapped by MkDocs: every problem, with its line
+    while cause is not None:  # macros.company.loader.CompanyFileError, maybe wrapped by MkDocs: every problem, with its line
         problems = getattr(cause, "problems", None)
         if problems:
             return problems[0].describe(str(cause.file))
@@ -132,7 +132,7 @@ def _open_browser_once() -> None:
         return
     import contextlib
 
-    from macros.pdf import shared_browser
+    from macros.build.pdf import shared_browser
 
     _browser_stack = contextlib.ExitStack()
     _browser_stack.enter_context(shared_browser())
@@ -180,7 +180,7 @@ def build_one(file: Path, output: Path, config_file: Path, timeout: float = DEFA
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    from macros.pdf import pdf_wanted
+    from macros.build.pdf import pdf_wanted
 
     name = file.parent.name
     timed = timeout > 0 and threading.current_thread() is threading.main_thread()
@@ -311,7 +311,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"Refused {json.dumps(company.name)}: {company.refused}.", file=sys.stderr)
         print(json.dumps([c.name for c in companies if not c.refused]))
         return 1 if refused else 0
-    from macros.safety import kit_paths, output_folder_problem
+    from macros.company.safety import kit_paths, output_folder_problem
 
     if args.only:
         by_name = {c.name: c for c in companies}
