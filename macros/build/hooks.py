@@ -115,6 +115,7 @@ def refuse_output_folder(config, model) -> None:
     (macros/company/safety.py output_folder_problem, also used by scripts/build_companies.py)."""
     company_file = company_file_path(project_dir(config))
     keep = {"the company file": company_file, "the company file's folder": company_file.parent}
+    keep["the company's policy archive"] = archive_dir(company_file)
     logo = logo_file(config, model)
     if logo is not None:
         keep["the logo"] = logo

@@ -286,8 +286,11 @@ def kit_paths(project: Path) -> dict[str, Path]:
 
 
 def _protected_inside(folder: Path) -> tuple[str, Path] | None:
-    """The first file or folder inside `folder` (any depth, links not followed) that a build must not delete.
+    """The first file or folder inside `folder` (any depth, links not followed), or the folder itself, that a build
+    must not delete.
     Entries of the folder itself whose name starts with a dot (.git) are kept by every build, so not looked at."""
+    if folder.name in PROTECTED_NAMES:  # the folder itself: -d <company>/policy-archive
+        return PROTECTED_NAMES[folder.name], folder
     scanned = 0
     for current, dirs, files in os.walk(folder):
         if Path(current) == folder:
@@ -311,18 +314,26 @@ def output_folder_problem(
     the repository and the kit's folders), a company file, a policy archive or a site's configuration; and,
     with `not_inside`, a folder inside one of those (the companies folder)."""
     site = site_dir.resolve()
-    fix = f"Choose another folder with {option} (for example site/ beside mkdocs.yml). Nothing was changed."
+    example = "build/ beside mkdocs.yml" if option == "--output" else "site/ beside mkdocs.yml"
+    fix = f"Choose another folder with {option} (for example {example}). Nothing was changed."
+
+    def problem(what: str, path: Path) -> str:
+        verb = "is" if path == site else "holds"
+        return terminal_safe(f"The output folder {site} {verb} {what} ({path}): building there would delete it. {fix}")
+
     for what, path in keep.items():
         target = path.resolve()
         if target == site or site in target.parents:
-            return f"The output folder {site} holds {what} ({target}): building there would delete it. {fix}"
+            return problem(what, target)
     for what, path in (not_inside or {}).items():
         target = path.resolve()
         if target in site.parents:
-            return f"The output folder {site} is inside {what} ({target}): building there would mix sites with it. {fix}"
+            return terminal_safe(
+                f"The output folder {site} is inside {what} ({target}): the sites would mix with the companies' "
+                f"own folders. {fix}"
+            )
     if site.is_dir():
         found = _protected_inside(site)
         if found is not None:
-            what, path = found
-            return f"The output folder {site} holds {what} ({path}): building there would delete it. {fix}"
+            return problem(*found)
     return None
