@@ -265,11 +265,10 @@ def find_companies(folder: Path) -> list[Company]:
         if problem is None and entry.is_symlink():
             problem = "it is a link to another folder: copy the company's folder here instead"
         found.append(Company(entry.name, file, problem or ""))
-    seen: dict[str, Company] = {}
-    for company in found:  # on a disk that ignores case, Acme and acme would share their output
-        other = seen.setdefault(company.name.casefold(), company)
-        if other is not company and not company.refused:
-            company.refused = f"its name differs from {other.name!r} only by case: their outputs would collide"
+    for company in found:  # on a disk that ignores case, Acme's site and zip would be acme's
+        twins = [c.name for c in found if c is not company and c.name.casefold() == company.name.casefold()]
+        if twins and not company.refused:
+            company.refused = f"its name differs from {twins[0]!r} only by case: their sites and zips would collide"
     return found
 
 
