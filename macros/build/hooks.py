@@ -6,6 +6,10 @@ MkDocs runs before it empties the site folder: a bad file leaves site/ as it was
 An output folder that holds the company's own files is refused there too. The site
 is then built in a staging folder beside site/ and put in place only at the very end,
 after the PDF: any later failure also leaves the previous site as it was.
+
+What a build computes (the citations of its pages, the policy's clauses, the staging folder) lives on one
+object made anew by the first `on_config` of each build (macros/build/state.py): MkDocs loads this file once
+per process, so nothing here may keep one company's build for the next.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ import re
 import shutil
 import sys
 from pathlib import Path
+from typing import Any
 
 from markupsafe import escape
 from mkdocs.exceptions import PluginError
@@ -68,7 +73,7 @@ RESTRICTIVE_RISK = {
 
 # What MkDocs says once per run, before any configuration: the command (the PDF is printed by `build` and
 # `gh-deploy`, not by a preview) and --dirty. Every build of the run starts from it (macros/build/state.py).
-_startup: dict = {"command": None, "dirty": False}
+_startup: dict[str, Any] = {"command": None, "dirty": False}
 # The build under way: made anew by the first on_config of each build, so that nothing one build computed is
 # seen by the next (on_build_error gets no configuration, hence this reference).
 _build: state.Build | None = None
@@ -96,7 +101,8 @@ def on_config(config):
     locale = i18n.current_language or i18n.default_language  # the language this build is for
     config.site_name = escape(model.company.name)  # theme templates print it without escaping
     config.extra["policy_site"] = theme_data(model, locale)
-    config.extra["policy_pdf"] = pdf_wanted(state.current(config).command)  # the policy page links to its PDF only when there is one
+    # the policy page links to its PDF only when there is one
+    config.extra["policy_pdf"] = pdf_wanted(state.current(config).command)
     logo = logo_file(config, model)
     if logo is not None:  # the company's logo in the header and as the browser tab's icon
         config.theme["logo"] = config.theme["favicon"] = LOGO_URI.format(suffix=logo.suffix.lower())

@@ -48,5 +48,5 @@ def current(config: Any) -> Build:
     """The build this configuration belongs to (made by the hooks' first on_config)."""
     build = getattr(config, _ATTRIBUTE, None)
     if build is None:
-        raise RuntimeError("no build was started for this configuration: macros/build/hooks.py must be in mkdocs.yml hooks")
+        raise RuntimeError("no build was started for this configuration: mkdocs.yml must list macros/build/hooks.py")
     return build
