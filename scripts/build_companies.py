@@ -56,6 +56,7 @@ class Result:
 
 
 DEFAULT_TIMEOUT = 600  # seconds for one company's build; a site takes well under a minute, PDFs included
+HARD_STOP_GRACE = 30  # seconds after the time limit before a build that ignores it has its worker process ended
 MAX_NAME_CHARS = 80
 NAME = re.compile(r"[^\W_][\w.\- ]*")  # a letter (any script) or digit, then letters, digits, . _ - and spaces
 OUTPUT_ENDINGS = (".zip", ".building", ".FAILED.txt")  # what the output folder holds beside each company's site
@@ -174,9 +175,23 @@ def _stopped(error: BaseException | None) -> bool:
     return False
 
 
+def _stop_mark(output: Path, name: str) -> Path:
+    return output / f".{name}.stopped"  # a dot name: no company folder can have it (name_problem)
+
+
+def _hard_stop(output: Path, name: str) -> None:
+    """The build ignored its time limit (stuck outside Python, or the signal was caught): end the worker process,
+    leaving a mark that says which company it was; the main process reports it and builds the others again."""
+    try:
+        _stop_mark(output, name).write_text("stopped\n", encoding="utf-8")
+    finally:
+        os._exit(70)
+
+
 def build_one(file: Path, output: Path, config_file: Path, timeout: float = DEFAULT_TIMEOUT) -> Result:
     """Build one company's site in this process; never raises: a failure is a Result. Stopped after `timeout`
-    seconds (a signal in the worker's main thread, which interrupts a blocked read or wait too)."""
+    seconds (a signal in the worker's main thread, which interrupts a blocked read or wait too); a build that
+    still runs HARD_STOP_GRACE seconds later has its worker process ended (see main)."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
@@ -192,6 +207,10 @@ def build_one(file: Path, output: Path, config_file: Path, timeout: float = DEFA
     logging.getLogger("mkdocs").addHandler(handler)
     start = time.perf_counter()
     previous = signal.signal(signal.SIGALRM, _on_alarm) if timed else None
+    watchdog = threading.Timer(timeout + HARD_STOP_GRACE, _hard_stop, (output, name)) if timed else None
+    if watchdog is not None:
+        watchdog.daemon = True
+        watchdog.start()
     try:
         if timed:
             signal.setitimer(signal.ITIMER_REAL, timeout)
@@ -227,6 +246,8 @@ def build_one(file: Path, output: Path, config_file: Path, timeout: float = DEFA
         return Result(name, file, False, time.perf_counter() - start, problem=problem)
     finally:
         logging.getLogger("mkdocs").removeHandler(handler)
+        if watchdog is not None:
+            watchdog.cancel()
         if timed:
             signal.signal(signal.SIGALRM, previous)
     _remove_stale(output, name)
@@ -250,6 +271,22 @@ def _zip(site: Path, archive: Path) -> None:
     with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as zipped:
         for path in files:
             zipped.write(path, path.relative_to(site).as_posix())
+
+
+def _worker_ended(company: Company, output: Path, timeout: float, error: BaseException) -> Result | None:
+    """The result of a company whose worker process ended under it: failed at its time limit when the worker
+    left the mark, else None (the worker was ended for another company, or died)."""
+    mark = _stop_mark(output, company.name)
+    if not mark.is_file():
+        return None
+    mark.unlink()
+    name = company.name
+    for leftover in (output / f".{name}.building", *output.glob(f"..{name}.building.building-*")):
+        shutil.rmtree(leftover, ignore_errors=True)
+    _remove_stale(output, name)
+    problem = f"stopped after {timeout:g} s (--timeout): the build did not stop, its process was ended"
+    (output / f"{name}.FAILED.txt").write_text(f"{company.file}: {problem}\n", encoding="utf-8")
+    return Result(name, company.file, False, timeout + HARD_STOP_GRACE, problem=problem)
 
 
 def find_companies(folder: Path) -> list[Company]:
@@ -335,16 +372,28 @@ def main(argv: list[str] | None = None) -> int:
     jobs = max(1, min(args.jobs, len(todo) or 1))
     print(f"Building {len(todo)} companies with {jobs} worker(s) into {output}/ ...", flush=True)
     start = time.perf_counter()
-    with concurrent.futures.ProcessPoolExecutor(max_workers=jobs) as pool:
-        futures = {pool.submit(build_one, c.file, output, args.config.resolve(), args.timeout): c for c in todo}
-        for future in concurrent.futures.as_completed(futures):
-            company = futures[future]
-            try:
-                result = future.result()
-            except Exception as error:  # a worker died (out of memory, killed): still report the company
-                result = Result(company.name, company.file, False, 0.0, problem=f"the build process stopped: {error}")
-            print(f"  {inert(result.name)}: {'ok' if result.ok else 'FAILED'} ({result.seconds:.1f} s)", flush=True)
-            results.append(result)
+    tries: dict[str, int] = {}
+    while todo:  # once more for the companies whose worker was ended under them (each at most twice)
+        again = []
+        with concurrent.futures.ProcessPoolExecutor(max_workers=jobs) as pool:
+            futures = {pool.submit(build_one, c.file, output, args.config.resolve(), args.timeout): c for c in todo}
+            for future in concurrent.futures.as_completed(futures):
+                company = futures[future]
+                try:
+                    result = future.result()
+                except Exception as error:  # a worker died (out of memory, killed, ended by the time limit)
+                    result = _worker_ended(company, output, args.timeout, error)
+                    if result is None and tries.get(company.name, 0) < 1:
+                        tries[company.name] = tries.get(company.name, 0) + 1
+                        again.append(company)  # another company's worker was ended: this one was not at fault
+                        continue
+                    result = result or Result(
+                        company.name, company.file, False, 0.0, problem=f"the build process stopped: {error}"
+                    )
+                state = "ok" if result.ok else "FAILED"
+                print(f"  {inert(result.name)}: {state} ({result.seconds:.1f} s)", flush=True)
+                results.append(result)
+        todo = again
     results.sort(key=lambda r: r.name)
     print()
     print(summary(results))

@@ -93,9 +93,12 @@ def test_names_that_differ_only_by_case_are_both_refused(tmp_path: Path) -> None
     assert '"Acme"' in listed.stderr and '"acme"' in listed.stderr and "only by case" in listed.stderr
 
 
-# A hook that blocks, as a build reading a named pipe would, for the company folder named "stuck".
+# A hook that blocks, as a build reading a named pipe would, for the company folder named "stuck"; and one that
+# does not even hear the time limit (as code stuck outside Python would not) for the folder named "deaf".
 STUCK_HOOK = '''
 import os
+import signal
+import time
 from pathlib import Path
 
 
@@ -104,6 +107,9 @@ def on_config(config):
     if company.parent.name == "stuck":
         os.mkfifo(company.parent / "pipe")
         (company.parent / "pipe").read_bytes()  # no writer: blocks until the time limit
+    if company.parent.name == "deaf":
+        signal.signal(signal.SIGALRM, signal.SIG_IGN)
+        time.sleep(3600)
     return config
 '''
 
@@ -116,13 +122,17 @@ def test_a_build_that_hangs_is_stopped_at_its_time_limit_and_the_others_go_on(tm
         config.read_text(encoding="utf-8").replace("hooks:\n", "hooks:\n  - stuck_hook.py\n", 1), encoding="utf-8"
     )
     companies, output = tmp_path / "companies", tmp_path / "build"
-    write_company(companies / "stuck", EXAMPLE)
-    write_company(companies / "fine", EXAMPLE)
-    result = run(companies, output, "--timeout", "60", "--only", "stuck", "--only", "fine", "--config", str(config))
+    for name in ("stuck", "deaf", "fine"):
+        write_company(companies / name, EXAMPLE)
+    only = ["--only", "stuck", "--only", "deaf", "--only", "fine"]
+    result = run(companies, output, "--timeout", "45", *only, "--config", str(config))
     assert result.returncode == 1, result.stdout + result.stderr
-    assert "stuck: FAILED" in result.stdout and "fine: ok" in result.stdout, result.stdout
-    assert "stopped after 60 s (--timeout)" in (output / "stuck.FAILED.txt").read_text(encoding="utf-8")
-    assert "stuck: stopped after 60 s" in result.stderr
-    assert not (output / "stuck").exists() and not (output / "stuck.zip").exists()
+    for name in ("stuck", "deaf"):
+        assert f"{name}: FAILED" in result.stdout, result.stdout
+        assert "stopped after 45 s (--timeout)" in (output / f"{name}.FAILED.txt").read_text(encoding="utf-8")
+        assert f"{name}: stopped after 45 s" in result.stderr
+        assert not (output / name).exists() and not (output / f"{name}.zip").exists()
+    assert "its process was ended" in (output / "deaf.FAILED.txt").read_text(encoding="utf-8")
+    assert "fine: ok" in result.stdout, result.stdout
     assert (output / "fine" / "index.html").is_file() and (output / "fine.zip").is_file()
-    assert not list(output.glob(".*.building*"))
+    assert sorted(p.name for p in output.iterdir()) == ["deaf.FAILED.txt", "fine", "fine.zip", "stuck.FAILED.txt"]
