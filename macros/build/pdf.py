@@ -123,6 +123,8 @@ def print_policy(
     written = []
     with _browser() as browser:
         # The page is printed as a document: no JavaScript, and no request other than the site's own files.
+        # A context of its own for each build, closed after it: with the browser make companies shares, no page,
+        # cookie, storage or cache of one company is seen while printing the next.
         context = browser.new_context(java_script_enabled=False)
         try:
             context.set_default_timeout(PAGE_TIMEOUT_MS)
