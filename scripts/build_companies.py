@@ -334,7 +334,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument(
         "--timeout", type=float, default=DEFAULT_TIMEOUT, metavar="SECONDS",
-        help=f"stop a company's build after this many seconds and report it failed (default {DEFAULT_TIMEOUT})",
+        help=f"stop a company's build after this many seconds, report it failed (default {DEFAULT_TIMEOUT}; 0: none)",
     )
     parser.add_argument("--list", action="store_true", help="print the companies' folder names as JSON, build nothing")
     parser.add_argument("--config", type=Path, default=ROOT / "mkdocs.yml", help=argparse.SUPPRESS)
