@@ -121,3 +121,25 @@ def test_an_output_holding_a_client_folder_is_refused(tmp_path: Path) -> None:
     result = companies_run("--companies", str(companies), "--output", str(output))
     assert result.returncode == 1 and "a company file" in result.stderr, result.stdout + result.stderr
     assert snapshot(output) == before
+
+
+def test_the_guard_itself_looks_at_every_depth_but_not_into_kept_dot_folders(tmp_path: Path) -> None:
+    from macros.company.safety import kit_paths, output_folder_problem
+
+    out = tmp_path / "out"
+    (out / "a" / "b" / "c").mkdir(parents=True)
+    assert output_folder_problem(out, {}) is None
+    (out / ".git" / "x").mkdir(parents=True)
+    (out / ".git" / "x" / "company.yml").write_text("", encoding="utf-8")  # a dot entry of the folder is kept
+    assert output_folder_problem(out, {}) is None
+    (out / "a" / "b" / "c" / "policy-archive").mkdir()
+    assert "policy archive" in (output_folder_problem(out, {}) or "")
+    assert "is a policy archive" in (output_folder_problem(out / "a" / "b" / "c" / "policy-archive", {}) or "")
+    project = tmp_path / "project"
+    (project / "overrides").mkdir(parents=True)
+    assert "overrides/" in (output_folder_problem(project / "overrides", kit_paths(project)) or "")
+    assert "repository" in (output_folder_problem(tmp_path, kit_paths(project)) or "")
+    escaped = tmp_path / "evil\x1b[2J"
+    escaped.mkdir()
+    message = output_folder_problem(escaped, {"the company's folder": escaped}) or ""
+    assert "\x1b" not in message and "\\x1b" in message
