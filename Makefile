@@ -7,10 +7,13 @@ BIN := $(VENV)/bin
 MKDOCS := NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs
 STAMP := $(VENV)/.installed
 
-.PHONY: help serve build companies release test test-fast bench schema clean
+.PHONY: help questionnaire serve build companies release acknowledgements test test-fast bench schema clean
 
 help: ## List the commands
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
+
+questionnaire: $(STAMP) ## Write build/questionnaire.html: answer questions in a browser, save your company.yml
+	$(BIN)/python scripts/questionnaire.py
 
 serve: $(STAMP) ## Preview the site at http://127.0.0.1:8000 (rebuilds when you save company.yml or a page)
 	$(MKDOCS) serve
@@ -25,6 +28,10 @@ companies: $(STAMP) ## Build every companies/<name>/company.yml into build/<name
 
 release: $(STAMP) ## Record the current policy version in policy-archive/ before announcing it (COMPANY_FILE=path too)
 	$(BIN)/python scripts/release.py
+
+acknowledgements: $(STAMP) ## Who signed which version: ROSTER=staff.csv RESPONSES=export.csv OUT=report.csv (nothing is sent)
+	@test -n "$(ROSTER)" -a -n "$(RESPONSES)" -a -n "$(OUT)" || { echo "Give the files: make acknowledgements ROSTER=staff.csv RESPONSES=export.csv OUT=report.csv"; exit 2; }
+	$(BIN)/python scripts/acknowledgements.py --roster "$(ROSTER)" --responses "$(RESPONSES)" --out "$(OUT)"
 
 test: $(STAMP) ## Run every test (installs Chromium, hunspell, Node and actionlint if they are missing)
 	scripts/install-chromium.sh

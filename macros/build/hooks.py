@@ -39,20 +39,21 @@ from macros.law.clauses import (  # noqa: E402
     fingerprint,
     load_archive,
 )
-from macros.language.labels import label  # noqa: E402
+from macros.company.labels import label  # noqa: E402
 from macros.pages.lawyer import fill_tables, record_page  # noqa: E402
 from macros.pages.render import PENDING_ACK, PENDING_CHANGES, render_partial  # noqa: E402
 from macros.language.text import set_locale  # noqa: E402
 from macros.language.typography import french_html  # noqa: E402
 from macros.build.pdf import pdf_wanted, print_policy  # noqa: E402
 from macros.company.loader import company_file_path  # noqa: E402
-from macros.company.safety import kit_paths, output_folder_problem  # noqa: E402
-from macros.build.seo import absolute_alternates, logo_size, page_description  # noqa: E402
+from macros.company.safety import kit_paths, output_folder_problem, shown  # noqa: E402
+from macros.build.seo import absolute_alternates, logo_size, page_description, site_url_problem  # noqa: E402
 from macros.company.site import load_company, logo_file, project_dir, theme_data  # noqa: E402
 from macros.build.speed import reuse_unchanged_renders, reuse_unchanged_search_sections, share_theme  # noqa: E402
 from macros.language.spelling import own_words, respell  # noqa: E402
 from macros.build.staging import Staging  # noqa: E402
 from macros.build import state  # noqa: E402
+from macros.build.preview import PreviewErrors, first_language, keep_serving_after_a_broken_start, start_problem  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.policy")
 
@@ -85,16 +86,19 @@ def on_startup(command, dirty):
     if command == "serve":  # the preview converts only the pages whose Markdown changed (macros/build/speed.py)
         reuse_unchanged_renders()
         reuse_unchanged_search_sections()
+        keep_serving_after_a_broken_start()  # started with a broken company file: the browser shows why
 
 
 # First of all plugins: check company.yml before anything else runs (and long before MkDocs empties
 # the site folder), and choose the languages before mkdocs-static-i18n reads them.
 @event_priority(100)
 def on_config(config):
+    refuse_site_url(config.site_url)
     model = load_company(config)
     i18n = config.plugins["i18n"]
     if not i18n.building:  # the first on_config of a build (mkdocs-static-i18n runs one more per language)
         refuse_output_folder(config, model)
+        load_archive(archive_dir(company_file_path(project_dir(config))))  # a broken archive stops the build here
         start_build(config)
     share_theme(config.theme, project_dir(config))  # templates compiled once, theme files listed once (speed.py)
     choose_languages(i18n.config.languages, model.languages)
@@ -114,6 +118,18 @@ def on_config(config):
     if risk and locale == model.languages[0]:  # once per build, not once per language
         log.info(risk)
     return config
+
+
+def refuse_site_url(url: str | None) -> None:
+    """SITE_URL is printed into every page's head and into sitemap.xml: refuse, before anything is built, an
+    address that is not a plain absolute http(s) address (seo.site_url_problem)."""
+    problem = site_url_problem(url or "")
+    if problem:
+        raise PluginError(
+            f"SITE_URL (site_url in mkdocs.yml) is {shown(url)}, which {problem}. Set SITE_URL to the site's public "
+            "address, like https://intranet.example/policy/, or leave it unset. Nothing was built, and the site "
+            "folder was left as it was."
+        )
 
 
 def refuse_output_folder(config, model) -> None:
@@ -287,8 +303,13 @@ def on_files(files, config):
 
 # Rebuild when the company file changes, wherever COMPANY_FILE puts it.
 def on_serve(server, config, builder):
-    server.watch(str(company_file_path(project_dir(config))))
-    logo = logo_file(config, load_company(config))
+    company_file = company_file_path(project_dir(config))
+    server.watch(str(company_file))
+    problem = start_problem(config)
+    model = load_company(config) if problem is None else None
+    locale = model.languages[0] if model is not None else first_language(company_file, "fr")
+    PreviewErrors(server, company_file, locale, problem)  # a broken file shows its message in the browser
+    logo = logo_file(config, model) if model is not None else None
     if logo is not None:  # a new logo under the same name shows up too
         server.watch(str(logo))
     return server

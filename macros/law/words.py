@@ -5,9 +5,13 @@ from __future__ import annotations
 import functools
 from pathlib import Path
 
-import yaml
-from pydantic import RootModel
 
+from typing import Annotated, Any, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, RootModel
+
+from macros.company.kitfile import load_kit_file
+from macros.company.types import Jurisdiction, Line
 from macros.language.text import current_locale
 
 WORDS_FILE = Path(__file__).parent / "data" / "words.yml"
@@ -15,20 +19,35 @@ WORDS_FILE = Path(__file__).parent / "data" / "words.yml"
 Choice = str | dict[str, str]
 
 
-class WordsFile(RootModel[dict[str, dict[str, Choice]]]):
-    """word -> language -> text, or {default: text, <jurisdiction>: text}."""
+def _by_jurisdiction(value: dict[str, str]) -> dict[str, str]:
+    if "default" not in value:
+        raise ValueError("needs a default: beside its jurisdictions")
+    return value
+
+
+# {default: text, qc: text, fr: text}: the default, and the jurisdictions that say it otherwise
+ByJurisdiction = Annotated[dict[Literal["default"] | Jurisdiction, Line], AfterValidator(_by_jurisdiction)]
+
+
+class Word(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    fr: Line | ByJurisdiction
+    en: Line | ByJurisdiction
+
+
+class WordsFile(RootModel[dict[str, Word]]):
+    """word -> language -> text, or {default: text, <jurisdiction>: text} (loader.load_kit_file checks it)."""
+
+
+def _choice(value: str | dict[Any, str]) -> Choice:
+    return value if isinstance(value, str) else {getattr(k, "value", k): v for k, v in value.items()}
 
 
 @functools.lru_cache(maxsize=None)
 def words_data() -> dict[str, dict[str, Choice]]:
-    data = WordsFile.model_validate(yaml.safe_load(WORDS_FILE.read_text(encoding="utf-8"))).root
-    for word, languages in data.items():
-        if set(languages) != {"fr", "en"}:
-            raise ValueError(f"words.yml: {word} needs fr and en")
-        for choice in languages.values():
-            if isinstance(choice, dict) and "default" not in choice:
-                raise ValueError(f"words.yml: {word} needs a default beside its jurisdictions")
-    return data
+    data = load_kit_file(WORDS_FILE, WordsFile).root
+    return {key: {"fr": _choice(w.fr), "en": _choice(w.en)} for key, w in data.items()}
 
 
 def word(key: str, locale: str, jurisdiction: str) -> str:
