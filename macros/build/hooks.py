@@ -6,6 +6,10 @@ MkDocs runs before it empties the site folder: a bad file leaves site/ as it was
 An output folder that holds the company's own files is refused there too. The site
 is then built in a staging folder beside site/ and put in place only at the very end,
 after the PDF: any later failure also leaves the previous site as it was.
+
+What a build computes (the citations of its pages, the policy's clauses, the staging folder) lives on one
+object made anew by the first `on_config` of each build (macros/build/state.py): MkDocs loads this file once
+per process, so nothing here may keep one company's build for the next.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ import re
 import shutil
 import sys
 from pathlib import Path
+from typing import Any
 
 from markupsafe import escape
 from mkdocs.exceptions import PluginError
@@ -43,12 +48,13 @@ from macros.language.text import set_locale  # noqa: E402
 from macros.language.typography import french_html  # noqa: E402
 from macros.build.pdf import pdf_wanted, print_policy, start_printing, stop_printing  # noqa: E402
 from macros.company.loader import company_file_path  # noqa: E402
-from macros.company.safety import output_folder_problem, shown  # noqa: E402
+from macros.company.safety import kit_paths, output_folder_problem, shown  # noqa: E402
 from macros.build.seo import absolute_alternates, logo_size, page_description, site_url_problem  # noqa: E402
 from macros.company.site import load_company, logo_file, project_dir, theme_data  # noqa: E402
 from macros.build.speed import reuse_unchanged_renders, reuse_unchanged_search_sections, share_theme  # noqa: E402
 from macros.language.spelling import own_words, respell  # noqa: E402
 from macros.build.staging import Staging  # noqa: E402
+from macros.build import state  # noqa: E402
 from macros.build.preview import PreviewErrors, first_language, keep_serving_after_a_broken_start, start_problem  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.policy")
@@ -68,17 +74,17 @@ RESTRICTIVE_RISK = {
     "for non-abusive expression is null. See the adoption page.",
 }
 
-_command: str | None = None  # build, serve or gh-deploy
-_policy_clauses: dict[str, Clauses] = {}  # the clauses of the policy page, per language, as this build renders them
-_printed_clauses: dict[str, Clauses] = {}  # the same, as the written page reads (France's typography): the fingerprint
-_dirty = False
-_staging: Staging | None = None  # where this build writes until it has succeeded
+# What MkDocs says once per run, before any configuration: the command (the PDF is printed by `build` and
+# `gh-deploy`, not by a preview) and --dirty. Every build of the run starts from it (macros/build/state.py).
+_startup: dict[str, Any] = {"command": None, "dirty": False}
+# The build under way: made anew by the first on_config of each build, so that nothing one build computed is
+# seen by the next (on_build_error gets no configuration, hence this reference).
+_build: state.Build | None = None
 
 
 # Remember which command runs: the PDF is printed by `build` and `gh-deploy`, not by a preview.
 def on_startup(command, dirty):
-    global _command, _dirty
-    _command, _dirty = command, dirty
+    _startup.update(command=command, dirty=dirty)
     if command == "serve":  # the preview converts only the pages whose Markdown changed (macros/build/speed.py)
         reuse_unchanged_renders()
         reuse_unchanged_search_sections()
@@ -92,19 +98,19 @@ def on_config(config):
     refuse_site_url(config.site_url)
     model = load_company(config)
     i18n = config.plugins["i18n"]
-    if not i18n.building:  # the first build of a run (mkdocs-static-i18n runs one more per language)
-        _printed_clauses.clear()  # read again from this build's pages
+    if not i18n.building:  # the first on_config of a build (mkdocs-static-i18n runs one more per language)
         refuse_output_folder(config, model)
         load_archive(archive_dir(company_file_path(project_dir(config))))  # a broken archive stops the build here
-        stage(config)
+        start_build(config)
     share_theme(config.theme, project_dir(config))  # templates compiled once, theme files listed once (speed.py)
     choose_languages(i18n.config.languages, model.languages)
     locale = i18n.current_language or i18n.default_language  # the language this build is for
     config.site_name = escape(model.company.name)  # theme templates print it without escaping
     config.extra["policy_site"] = theme_data(model, locale)
-    config.extra["policy_pdf"] = pdf_wanted(_command)  # the policy page links to its PDF only when there is one
+    # the policy page links to its PDF only when there is one
+    config.extra["policy_pdf"] = pdf_wanted(state.current(config).command)
     if config.extra["policy_pdf"] and not i18n.building:
-        start_printing()  # Chromium starts while the pages are built: it is ready when they are
+        state.current(config).printer = start_printing()  # Chromium starts while the pages are built
     logo = logo_file(config, model)
     if logo is not None:  # the company's logo in the header and as the browser tab's icon
         config.theme["logo"] = config.theme["favicon"] = LOGO_URI.format(suffix=logo.suffix.lower())
@@ -131,42 +137,40 @@ def refuse_site_url(url: str | None) -> None:
 
 
 def refuse_output_folder(config, model) -> None:
-    """A build empties its output folder: refuse one that holds the company file, its folder or its logo."""
+    """A build empties its output folder: refuse one that holds the company's files, the kit's, or any company's
+    (macros/company/safety.py output_folder_problem, also used by scripts/build_companies.py)."""
     company_file = company_file_path(project_dir(config))
     keep = {"the company file": company_file, "the company file's folder": company_file.parent}
+    keep["the company's policy archive"] = archive_dir(company_file)
     logo = logo_file(config, model)
     if logo is not None:
         keep["the logo"] = logo
     keep["the site's configuration"] = Path(config.config_file_path)
-    site_dir = Path(config.site_dir)
-    problem = output_folder_problem(site_dir, keep)
-    if problem is None and site_dir.is_dir():
-        other = next(iter(site_dir.glob("company.yml")), None) or next(iter(site_dir.glob("*/company.yml")), None)
-        if other is not None:
-            problem = (
-                f"The output folder {site_dir.resolve()} holds a company file ({other}): building there would "
-                "delete it. Choose another folder with -d. Nothing was changed."
-            )
+    keep.update(kit_paths(project_dir(config)))
+    problem = output_folder_problem(Path(config.site_dir), keep)
     if problem:
         raise PluginError(problem)
 
 
-def stage(config) -> None:
-    """Point this build at a staging folder beside the output folder (not for a preview or a --dirty build)."""
-    global _staging
-    if _command == "serve" or _dirty:
+def start_build(config) -> None:
+    """A new build: its own state (macros/build/state.py), and a staging folder beside the output folder (not for a
+    preview or a --dirty build)."""
+    global _build
+    if _build is not None and _build.staging is not None:  # an earlier build of this process that did not finish
+        _build.staging.discard()
+    _build = state.start(config, _startup["command"], _startup["dirty"])
+    set_locale(None)  # no page's language is left from an earlier build
+    if _build.command == "serve" or _build.dirty:
         return
-    if _staging is not None:  # a previous build of this process (tests, gh-deploy) that did not finish
-        _staging.discard()
-    _staging = Staging(Path(config.site_dir).resolve())
-    config.site_dir = str(_staging.folder)
+    _build.staging = Staging(Path(config.site_dir).resolve())
+    config.site_dir = str(_build.staging.folder)
 
 
 def unstage(config, succeeded: bool) -> None:
     """Put the new site in place (when the build succeeded) or throw it away; the output folder is then the
     site_dir again (gh-deploy publishes it)."""
-    global _staging
-    staging, _staging = _staging, None
+    build = state.current(config)
+    staging, build.staging = build.staging, None
     if staging is None:
         return
     config.site_dir = str(staging.target)
@@ -184,12 +188,12 @@ def strict_warnings() -> bool:
 
 # Any failure after on_config: the staged site is thrown away, the previous site stays as it was.
 def on_build_error(error):
-    global _staging
-    stop_printing()
-    _printed_clauses.clear()
-    if _staging is not None:
-        _staging.discard()
-        _staging = None
+    if _build is not None:
+        stop_printing(_build.printer)
+        _build.printer = None
+        if _build.staging is not None:
+            _build.staging.discard()
+            _build.staging = None
 
 
 def choose_languages(language_configs, languages: list[str]) -> None:
@@ -218,8 +222,9 @@ def on_page_content(html, page, config, files):
     html = _spelled_for(html, page, config)
     tree = parse_html(html)  # read once, by each of the three below
     if Path(page.file.dest_uri).name == "policy.html":  # its clauses, for the pages that compare versions
-        _policy_clauses[page.file.locale] = extract_clauses(tree)
-    record_page(tree, page.file.locale, page.url, page.title or "")  # its citations, for the lawyer's page
+        state.current(config).policy_clauses[page.file.locale] = extract_clauses(tree)
+    # its citations, for the lawyer's page
+    record_page(state.current(config).citations, tree, page.file.locale, page.url, page.title or "")
     page.meta["description"] = escape(page_description(tree, page.meta.get("description")))  # theme prints it as is
     return html
 
@@ -232,11 +237,12 @@ def on_post_page(output, page, config):
     if config.extra.get("policy_jurisdiction") == "fr" and page.file.locale == "fr":
         output = french_html(output)
         if policy_page:  # France's spaces change the clauses' text: read them from the page as written
-            _printed_clauses[page.file.locale] = extract_clauses(output)
+            state.current(config).printed_clauses[page.file.locale] = extract_clauses(output)
     else:
         output = _spelled_for(output, page, config)
         if policy_page:  # the page's spelling was already applied to its content: its clauses are the same
-            _printed_clauses[page.file.locale] = _policy_clauses[page.file.locale]
+            build = state.current(config)
+            build.printed_clauses[page.file.locale] = build.policy_clauses[page.file.locale]
     if config.site_url and page.canonical_url:
         output = absolute_alternates(output, page.canonical_url)
     return output
@@ -245,26 +251,25 @@ def on_post_page(output, page, config):
 def _spelled_for(html, page, config):
     if page.file.locale != "en":
         return html
-    model = load_company(config)
-    if _own_words.get("model") is not model:  # the company's words, once per company file
-        _own_words.update(model=model, words=own_words(model.model_dump(mode="json")))
-    return respell(html, "us" if model.jurisdiction.value == "us" else "ca", _own_words["words"])
-
-
-_own_words: dict = {}
+    model, build = load_company(config), state.current(config)
+    if build.own_words is None:  # the company's words, once per build
+        build.own_words = own_words(model.model_dump(mode="json"))
+    return respell(html, "us" if model.jurisdiction.value == "us" else "ca", build.own_words)
 
 
 # Fill in what needs every page's content (rendered by now), before search indexes it: the lawyer's page and the
 # policy's appendix list every citation of the site; the pages that compare versions need the policy's clauses.
 @event_priority(50)
 def on_page_context(context, page, config, nav):
-    page.content = fill_tables(page.content or "", page.file.locale, [p.url for p in nav.pages], page.url)
+    build = state.current(config)
+    order = [p.url for p in nav.pages]
+    page.content = fill_tables(build.citations, page.content or "", page.file.locale, order, page.url)
     content = page.content
     if PENDING_CHANGES not in content and PENDING_ACK not in content and 'href="policy.html#c-' not in content:
         return context
     locale = page.file.locale
     model = load_company(config)
-    current = _policy_clauses.get(locale, {})
+    current = build.policy_clauses.get(locale, {})
     archive = load_archive(archive_dir(company_file_path(project_dir(config))))
     versions = changes_since(archive, model.policy.version, current, locale)
     set_locale(locale)
@@ -333,39 +338,41 @@ def on_post_build(config):
         return  # an inner, per-language build: the merged index is not written yet
     site_dir = Path(config.site_dir)
     folders = {lang: site_dir / ("" if lang == i18n.default_language else lang) for lang in i18n.build_languages}
-    text_fingerprint = fill_fingerprint(site_dir, folders)
+    build = state.current(config)
+    text_fingerprint = fill_fingerprint(site_dir, folders, build.printed_clauses)
     split_search_index(site_dir / "search" / "search_index.json", folders)
     # Material looks for sitemap.xml beside each language's pages: give every language the site's one.
     for folder in folders.values():
         if folder != site_dir and (site_dir / "sitemap.xml").is_file():
             shutil.copy(site_dir / "sitemap.xml", folder / "sitemap.xml")
     if strict_warnings():
-        stop_printing()
+        stop_printing(build.printer)
+        build.printer = None
         unstage(config, succeeded=False)  # MkDocs aborts next: the previous site stays
         return
     if config.extra["policy_pdf"]:
         model = load_company(config)
-        print_policy(site_dir, folders, model, text_fingerprint, logo_file(config, model))
+        printer, build.printer = build.printer, None
+        print_policy(site_dir, folders, model, text_fingerprint, logo_file(config, model), printer)
     unstage(config, succeeded=True)
 
 
-def policy_fingerprint(folders: dict[str, Path]) -> str:
+def policy_fingerprint(folders: dict[str, Path], printed: dict[str, Clauses]) -> str:
     """The fingerprint of the built policy: every clause of policy.html in every language (as `make release` reads
     them from the written pages; kept from writing them, read again only when a language's page was not seen)."""
     return fingerprint(
         {
-            lang: _printed_clauses[lang]
-            if lang in _printed_clauses
+            lang: printed[lang]
+            if lang in printed
             else extract_clauses((folder / "policy.html").read_text(encoding="utf-8"))
             for lang, folder in folders.items()
         }
     )
 
 
-def fill_fingerprint(site_dir: Path, folders: dict[str, Path]) -> str:
+def fill_fingerprint(site_dir: Path, folders: dict[str, Path], printed: dict[str, Clauses]) -> str:
     """Write the policy's fingerprint wherever a page left its placeholder (pages, search index)."""
-    value = policy_fingerprint(folders)
-    _printed_clauses.clear()  # company text: not kept past the build
+    value = policy_fingerprint(folders, printed)
     for file in [*site_dir.rglob("*.html"), *site_dir.rglob("search_index.js*")]:
         text = file.read_text(encoding="utf-8")
         if FINGERPRINT_TOKEN in text:

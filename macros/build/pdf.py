@@ -132,18 +132,23 @@ def _browser() -> Iterator[Any]:
 
 
 def print_policy(
-    site_dir: Path, folders: dict[str, Path], model: CompanyFile, fingerprint: str = "", logo: Path | None = None
+    site_dir: Path,
+    folders: dict[str, Path],
+    model: CompanyFile,
+    fingerprint: str = "",
+    logo: Path | None = None,
+    printer: _Printer | None = None,
 ) -> list[Path]:
     """Print policy.html of each language folder to its PDF (Letter paper, A4 for France), and each language's
     poster: in the shared browser of a many-company build one after the other, else all at once in parallel pages
-    of the browser start_printing() opened while the site was built."""
+    of the browser start_printing() opened while the site was built (or one started now)."""
     if _shared is not None:
         return _print_one_by_one(site_dir, folders, model, fingerprint, logo)
-    printer = _printer or start_printing()
+    printer = printer or _Printer()
     try:
         written = printer.run(lambda browser: _print_in_parallel(browser, site_dir, folders, model, fingerprint, logo))
     finally:
-        stop_printing()
+        stop_printing(printer)
     for target in written:
         log.info("%s PDF: %s", "Poster" if target.name in POSTER_NAMES.values() else "Policy", target.relative_to(site_dir))
     return written
@@ -157,6 +162,8 @@ def _print_one_by_one(
     written = []
     with _browser() as browser:
         # The page is printed as a document: no JavaScript, and no request other than the site's own files.
+        # A context of its own for each build, closed after it: with the browser make companies shares, no page,
+        # cookie, storage or cache of one company is seen while printing the next.
         context = browser.new_context(java_script_enabled=False)
         try:
             context.set_default_timeout(PAGE_TIMEOUT_MS)
@@ -242,21 +249,14 @@ class _Printer:
         self._thread.join(30)
 
 
-_printer: _Printer | None = None  # this build's browser, from start_printing() until stop_printing()
+def start_printing() -> _Printer | None:
+    """A browser for this build's PDFs, started now, while the pages are built (hooks: on_config); the build keeps
+    it (macros/build/state.py). None in a many-company build, which prints in its shared browser instead."""
+    return _Printer() if _shared is None else None
 
 
-def start_printing() -> _Printer:
-    """Start the browser for this build's PDFs now, while the pages are built (hooks: on_config)."""
-    global _printer
-    if _printer is None and _shared is None:  # a many-company build prints in its shared browser instead
-        _printer = _Printer()
-    return _printer  # type: ignore[return-value]
-
-
-def stop_printing() -> None:
-    """Close this build's browser (after printing, or when the build failed)."""
-    global _printer
-    printer, _printer = _printer, None
+def stop_printing(printer: _Printer | None) -> None:
+    """Close a build's browser (after printing, or when the build failed)."""
     if printer is not None:
         printer.close()
 

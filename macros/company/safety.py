@@ -8,6 +8,7 @@ before anything is built from it, the checks on the logo file, and how values ar
 
 from __future__ import annotations
 
+import os
 import re
 import reprlib
 import unicodedata
@@ -296,14 +297,73 @@ def _svg_problem(written: str, data: bytes) -> str | None:
 # --- The output folder --------------------------------------------------------------------------
 
 
-def output_folder_problem(site_dir: Path, keep: dict[str, Path]) -> str | None:
-    """Why building into site_dir would delete one of the files to keep (a build empties its folder), or None."""
+# A folder holding any of these, at any depth, is somebody's data, not a site to replace.
+PROTECTED_NAMES = {
+    "company.yml": "a company file",
+    "policy-archive": "a policy archive (the recorded versions of a policy)",
+    "mkdocs.yml": "a site's configuration (mkdocs.yml)",
+}
+# The kit's own folders: what the build reads.
+KIT_FOLDERS = ("docs", "overrides", "macros", "scripts", ".github", "companies", "policy-archive")
+MAX_SCANNED = 50_000  # entries looked at in an output folder; a site has a few hundred
+
+
+def kit_paths(project: Path) -> dict[str, Path]:
+    """The repository and the kit's folders in it, as output_folder_problem's `keep`."""
+    paths = {"the repository": project}
+    paths.update({f"the kit's {name}/ folder": project / name for name in KIT_FOLDERS})
+    return paths
+
+
+def _protected_inside(folder: Path) -> tuple[str, Path] | None:
+    """The first file or folder inside `folder` (any depth, links not followed), or the folder itself, that a build
+    must not delete.
+    Entries of the folder itself whose name starts with a dot (.git) are kept by every build, so not looked at."""
+    if folder.name in PROTECTED_NAMES:  # the folder itself: -d <company>/policy-archive
+        return PROTECTED_NAMES[folder.name], folder
+    scanned = 0
+    for current, dirs, files in os.walk(folder):
+        if Path(current) == folder:
+            dirs[:] = [d for d in dirs if not d.startswith(".")]
+            files = [f for f in files if not f.startswith(".")]
+        for name in sorted([*dirs, *files]):
+            if name in PROTECTED_NAMES:
+                return PROTECTED_NAMES[name], Path(current) / name
+        scanned += len(dirs) + len(files)
+        if scanned > MAX_SCANNED:
+            return f"more than {MAX_SCANNED} files, which no site of this kit has", folder
+    return None
+
+
+def output_folder_problem(
+    site_dir: Path, keep: dict[str, Path], option: str = "-d", not_inside: dict[str, Path] | None = None
+) -> str | None:
+    """Why building into site_dir would delete what must be kept (a build empties its folder), or None.
+
+    Refused: a folder that is, or holds at any depth, one of `keep` (the company file, its folder, the logo,
+    the repository and the kit's folders), a company file, a policy archive or a site's configuration; and,
+    with `not_inside`, a folder inside one of those (the companies folder)."""
     site = site_dir.resolve()
+    example = "build/ beside mkdocs.yml" if option == "--output" else "site/ beside mkdocs.yml"
+    fix = f"Choose another folder with {option} (for example {example}). Nothing was changed."
+
+    def problem(what: str, path: Path) -> str:
+        verb = "is" if path == site else "holds"
+        return terminal_safe(f"The output folder {site} {verb} {what} ({path}): building there would delete it. {fix}")
+
     for what, path in keep.items():
         target = path.resolve()
         if target == site or site in target.parents:
-            return (
-                f"The output folder {site} holds {what} ({target}): building there would delete it. "
-                "Choose another folder with -d (for example site/ beside mkdocs.yml). Nothing was changed."
+            return problem(what, target)
+    for what, path in (not_inside or {}).items():
+        target = path.resolve()
+        if target in site.parents:
+            return terminal_safe(
+                f"The output folder {site} is inside {what} ({target}): the sites would mix with the companies' "
+                f"own folders. {fix}"
             )
+    if site.is_dir():
+        found = _protected_inside(site)
+        if found is not None:
+            return problem(*found)
     return None

@@ -17,6 +17,8 @@ from macros.language.text import mailto_uri
 
 BABEL_LOCALES = {"fr": "fr_CA", "en": "en_CA"}
 
+# The validated model of each company file, with the hash of the bytes it came from: a cache keyed by content
+# (a build whose file changed, or another company's build, never gets another file's model). Kit data is fixed.
 _cache: dict[Path, tuple[str, CompanyFile]] = {}
 
 

@@ -193,16 +193,3 @@ class Citation:
     anchor: str
     statement: str
     source_id: str
-
-
-# Filled by the hooks after each page's HTML is rendered (macros/build/hooks.py), read by the lawyer's page and the
-# policy's appendix, which are completed once every page has been rendered.
-CITATIONS: dict[tuple[str, str], list[Citation]] = {}
-
-
-def record(locale: str, page_url: str, citations: list[Citation]) -> None:
-    CITATIONS[(locale, page_url)] = citations
-
-
-def citations_for(locale: str) -> list[Citation]:
-    return [c for (lang, _), items in CITATIONS.items() if lang == locale for c in items]

@@ -16,7 +16,7 @@ from markupsafe import Markup
 from macros.law.clauses import parse_html, replay
 from macros.pages.render import LAWYER_MARK, render_partial
 from macros.company.site import format_day
-from macros.law.sources import CITATIONS, Citation, registry
+from macros.law.sources import Citation, registry
 from macros.language.text import set_locale
 
 BLOCKS = ("p", "li", "td", "th", "dd", "dt", "blockquote", "summary", "figcaption")
@@ -80,9 +80,13 @@ def citations_in(html: str | etree._Element, locale: str, page_url: str, page_ti
     ]
 
 
-def record_page(html: str | etree._Element, locale: str, page_url: str, page_title: str) -> None:
-    """Remember the citations of one rendered page (replacing what an earlier build of it recorded)."""
-    CITATIONS[(locale, page_url)] = citations_in(html, locale, page_url, page_title)
+# (locale, page url) -> the citations of that page: one build's, kept on its state (macros/build/state.py)
+Citations = dict[tuple[str, str], list[Citation]]
+
+
+def record_page(citations: Citations, html: str | etree._Element, locale: str, page_url: str, page_title: str) -> None:
+    """Note the citations of one rendered page in this build's citations."""
+    citations[(locale, page_url)] = citations_in(html, locale, page_url, page_title)
 
 
 def relative(url: str, from_url: str) -> str:
@@ -90,16 +94,16 @@ def relative(url: str, from_url: str) -> str:
     return posixpath.relpath(url, posixpath.dirname(from_url) or ".")
 
 
-def rows(locale: str, order: list[str], from_url: str = "") -> list[dict]:
+def rows(citations: Citations, locale: str, order: list[str], from_url: str = "") -> list[dict]:
     """One row per paragraph that cites the law, in this language, pages in navigation order: the paragraph's
     page, section and text once, with every source it cites (each once, in the order the paragraph cites them)."""
     reg = registry()
     rank = {url: index for index, url in enumerate(order)}
     found = [
         citation
-        for (lang, url), citations in sorted(CITATIONS.items(), key=lambda item: rank.get(item[0][1], len(rank)))
+        for (lang, url), cited in sorted(citations.items(), key=lambda item: rank.get(item[0][1], len(rank)))
         if lang == locale
-        for citation in citations
+        for citation in cited
     ]
     grouped: dict[tuple[str, str, str], dict] = {}
     for citation in found:
@@ -129,11 +133,11 @@ def rows(locale: str, order: list[str], from_url: str = "") -> list[dict]:
     return list(grouped.values())
 
 
-def fill_tables(content: str, locale: str, order: list[str], from_url: str = "") -> str:
+def fill_tables(citations: Citations, content: str, locale: str, order: list[str], from_url: str = "") -> str:
     """Replace the lawyer-table marks of a page with the table of every citation (screen or print-only)."""
     if "policy-lawyer-table" not in content:
         return content
-    table_rows = rows(locale, order, from_url)
+    table_rows = rows(citations, locale, order, from_url)
     checked = format_day(registry().checked, locale)
     set_locale(locale)  # the partial's words in the page's language
     try:
