@@ -490,6 +490,8 @@ class CompanyFile(Strict):
             raise FieldProblem(("overrides", *loc), _override_message(first, self.sector)) from None
         except sectors.PlaceholderProblem as problem:
             raise FieldProblem(("overrides", *problem.loc), problem.message) from None
+        except FieldProblem as problem:  # the sector names the override at fault (an unknown scenario id)
+            raise FieldProblem(("overrides", *problem.path), problem.message) from None
         except (ValueError, KeyError, IndexError, AttributeError) as error:
             raise FieldProblem(("overrides",), shown(str(error))) from None
 

@@ -26,7 +26,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from macros.company.kitfile import load_kit_file
 from macros.company.safety import shown as quoted
-from macros.company.types import SECTORS, Line, Localized, Workplace
+from macros.company.types import SECTORS, FieldProblem, Line, Localized, Workplace
 
 SECTORS_DIR = Path(__file__).parent / "sectors"
 
@@ -440,9 +440,10 @@ def merged(base: dict[str, Any], overrides: dict[str, Any]) -> dict[str, Any]:
             ids = [scenario["id"] for scenario in base["scenarios"]]
             unknown = [name for name in value if name not in ids]
             if unknown:
-                raise ValueError(
-                    f"scenarios: {unknown[0]!r} is not a scenario of this sector; give one of its ids "
-                    f"({', '.join(ids)}), or a full list of scenarios to replace them all"
+                raise FieldProblem(
+                    ("scenarios", unknown[0]),
+                    f"{unknown[0]!r} is not a scenario of this sector; give one of its ids "
+                    f"({', '.join(ids)}), or a full list of scenarios to replace them all",
                 )
             data["scenarios"] = [
                 {**scenario, **(value.get(scenario["id"]) or {}), "id": scenario["id"]} for scenario in base["scenarios"]
