@@ -11,6 +11,7 @@ from .render import CompanyNoun, filters_for, macros_for, policy_pdf_link, poste
 from .site import load_company, project_dir
 from .speed import cache_page_compiles
 from .adoption import Adoption
+from .rule_pages import RulePages
 from .text import finalize, set_locale
 from .words import Words
 
@@ -42,7 +43,15 @@ def define_env(env):
             "adoption": Adoption(model),
         }
     )
-    for name, function in macros_for(model).items():
+    rules = RulePages(env, model.approach.value, model.jurisdiction.value, model.company.region)
+    macros = macros_for(model)
+    page_self_check = macros["self_check"]
+    macros["self_check"] = lambda first="", prefix="self-check": page_self_check(
+        first, prefix, note=rules.short_list("checklist", indent=0)
+    )
+    for name in ("policy_clause", "short_form", "short_list", "glance_rules"):
+        macros[name] = getattr(rules, name)
+    for name, function in macros.items():
         env.macro(function, name)
     env.macro(lambda: policy_pdf_link(env.conf.extra["policy_pdf"]), "policy_pdf_link")
     env.macro(lambda: poster_pdf_link(env.conf.extra["policy_pdf"]), "poster_pdf_link")

@@ -177,7 +177,7 @@ class PageMacros:
             company=self.model.company.display_legal_name,
         )
 
-    def self_check(self, first: str = "", prefix: str = "self-check") -> Markup:
+    def self_check(self, first: str = "", prefix: str = "self-check", note: str = "") -> Markup:
         """The sector's before-you-post checklist as a self-check that gives a verdict; `first`: an item the page
         writes itself (HTML from the page, level stop), such as the front-page test."""
         locale = current_locale()
@@ -185,7 +185,7 @@ class PageMacros:
         items = [{"text": Markup(first), "level": "stop"}] if first else []
         items += [{"text": item.text.get(locale), "level": item.level} for item in checklist]
         contact = self.model.contacts.social_media.name.get(locale)
-        return render_partial("self-check.html", items=items, contact=contact, prefix=prefix)
+        return render_partial("self-check.html", items=items, contact=contact, prefix=prefix, note=note)
 
 
 PENDING_CHANGES = '<div data-pending="policy-changes"></div>'

@@ -33,9 +33,10 @@ OFFICIAL_HOSTS = (
     "www.canlii.org",
     "leginfo.legislature.ca.gov",
     "www.nysenate.gov",
+    "leg.mt.gov",
 )
 
-Jurisdiction = Literal["qc", "fr", "us", "eu", "us-ca", "us-ny"]
+Jurisdiction = Literal["qc", "fr", "us", "eu", "us-ca", "us-ny", "us-mt"]
 
 
 def _official(url: str) -> str:
