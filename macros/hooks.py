@@ -27,6 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # so that `macr
 
 from macros.clauses import (  # noqa: E402
     FINGERPRINT_TOKEN,
+    GAPS_TOKEN,
     Clauses,
     anchor_id,
     archive_dir,
@@ -34,6 +35,7 @@ from macros.clauses import (  # noqa: E402
     extract_clauses,
     fingerprint,
     load_archive,
+    missing_numbers,
 )
 from macros.labels import label  # noqa: E402
 from macros.lawyer import fill_tables, record_page  # noqa: E402
@@ -194,7 +196,8 @@ def on_page_content(html, page, config, files):
     html = html.replace(f'title="{configured}"', f'title="{label("permalink", page.file.locale)}"')
     html = _spelled_for(html, page, config)
     if Path(page.file.dest_uri).name == "policy.html":  # its clauses, for the pages that compare versions
-        _policy_clauses[page.file.locale] = extract_clauses(html)
+        clauses = _policy_clauses[page.file.locale] = extract_clauses(html)
+        html = html.replace(GAPS_TOKEN, gaps_note(clauses, page.file.locale))
     record_page(html, page.file.locale, page.url, page.title or "")  # its citations, for the lawyer's page
     page.meta["description"] = escape(page_description(html, page.meta.get("description")))  # theme prints it as is
     return html
@@ -259,6 +262,15 @@ def on_page_context(context, page, config, nav):
             log.warning("%s links to %s, but the policy has no such clause", page.file.src_uri, clause_anchor)
     page.content = content
     return context
+
+
+def gaps_note(clauses, locale: str) -> str:
+    """Said once, where the policy starts: which clause numbers this build skips, and why (nothing if none)."""
+    missing = missing_numbers(clauses)
+    if not missing:
+        return ""
+    numbers = ", ".join(f"§\u00a0{n}" for n in missing)
+    return f'<p class="policy-clause-gaps">{escape(label("clause_gaps", locale, numbers=numbers))}</p>'
 
 
 def count_text(changes, locale: str) -> str:

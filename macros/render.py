@@ -14,7 +14,7 @@ from markupsafe import Markup
 
 from .grammar import capitalize_first, name_in_sentence
 from .labels import label
-from .clauses import FINGERPRINT_TOKEN, anchor_id
+from .clauses import FINGERPRINT_TOKEN, GAPS_TOKEN, anchor_id
 from .pdf import PDF_NAMES, POSTER_NAMES
 from .sector import POLICY_SECTIONS, shown
 from .schema import ROLES, Company, CompanyFile, Contact, FrontPageTest
@@ -99,7 +99,8 @@ class PageMacros:
         """The "guidance, not legal advice" box, naming the legal contact (or management) to ask."""
         person = self.model.contacts.legal or self.model.contacts.management
         checked = format_day(registry().checked, current_locale())
-        return render_partial("legal-notice.html", person=person, checked=checked)
+        lawyer = self.model.contacts.legal is not None
+        return render_partial("legal-notice.html", person=person, checked=checked, lawyer=lawyer)
 
     def cite(self, source_id: str, form: str = "full") -> Markup:
         """A citation from macros/data/sources.yml, in the page's language, linked to its official text.
@@ -146,6 +147,10 @@ class PageMacros:
     def clause(self, number: str) -> Markup:
         """A clause's visible, linkable "§ 5.3" at the start of its paragraph or list item (policy page)."""
         return render_partial("clause.html", clause=number, anchor=anchor_id(number))
+
+    def clause_gaps(self) -> Markup:
+        """Where the policy starts: the note on the clause numbers this build skips (filled by macros/hooks.py)."""
+        return Markup(GAPS_TOKEN)
 
     def policy_fingerprint(self) -> Markup:
         """The fingerprint of the policy's clauses (filled in once every language is built)."""
@@ -329,6 +334,7 @@ def macros_for(model: CompanyFile) -> dict[str, Any]:
         "write_to": bound.write_to,
         "values_list": bound.values_list,
         "legal_notice": bound.legal_notice,
+        "clause_gaps": bound.clause_gaps,
         "cite": bound.cite,
         "region_laws": bound.region_laws,
         "lawyer_table": lambda: lawyer_table(False),
