@@ -41,8 +41,8 @@ bench: $(STAMP) ## Print build, preview, parallel, page weight and Lighthouse ra
 	scripts/install-node-tools.sh --dev
 	$(BIN)/python scripts/bench.py
 
-schema: $(STAMP) ## Write company.schema.json from the schema in macros/schema.py
-	$(BIN)/python -c 'import macros.schema as s; print(s.json_schema_text(), end="")' > company.schema.json
+schema: $(STAMP) ## Write company.schema.json from the schema in macros/company/schema.py
+	$(BIN)/python -c 'import macros.company.schema as s; print(s.json_schema_text(), end="")' > company.schema.json
 
 clean: ## Remove the built site and the installed packages
 	rm -rf site build $(VENV) .cache tools/node_modules

@@ -1,66 +1,24 @@
-"""mkdocs-macros entry point: give pages the company's data, macros and filters.
+"""The kit's Python, in rooms: language (bottom), company (the company file), law, pages, build (top).
+This file, like macros/build/hooks.py, is an entry point MkDocs loads: it sits with the build, on top.
 
-`define_env` only registers; the work lives in loader.py (reading and checking
-company.yml), render.py (macros and filters) and text.py (company text as text).
+mkdocs-macros loads this package (`module_name: macros`); its entry points live in `macros/pages/env.py`.
 """
 
 from __future__ import annotations
 
-from .sector import POLICY_SECTIONS, shown
-from .render import CompanyNoun, filters_for, macros_for, policy_pdf_link, poster_pdf_link
-from .site import load_company, project_dir
-from .speed import cache_page_compiles
-from .adoption import Adoption
-from .rule_pages import RulePages
-from .text import finalize, set_locale
-from .words import Words
-
 
 def define_env(env):
-    """Register the validated company file as page variables, plus the macros and filters."""
-    model = load_company(env.conf)
-    env.variables.update(
-        {
-            "company": model.company,
-            "values": model.values,
-            "accounts": model.official_accounts,
-            "contacts": model.contacts,
-            "policy": model.policy,
-            "languages": list(model.languages),
-            "jurisdiction": model.jurisdiction.value,
-            "approach": model.approach.value,
-            "newspaper": model.front_page_test,
-            "sector": model.sector_data,
-            "sector_name": model.sector,
-            "practices": model.practices_in_effect,
-            "scenarios": shown(model.sector_data.scenarios, model.practices_in_effect),
-            "checklist": shown(model.sector_data.checklist, model.practices_in_effect),
-            "policy_sections": POLICY_SECTIONS,
-            "noun": CompanyNoun(model),
-            "training": model.training,
-            "acknowledgement": model.acknowledgement,
-            "words": Words(model.jurisdiction.value),
-            "adoption": Adoption(model),
-        }
-    )
-    rules = RulePages(env, model.approach.value, model.jurisdiction.value, model.company.region)
-    macros = macros_for(model)
-    page_self_check = macros["self_check"]
-    macros["self_check"] = lambda first="", prefix="self-check": page_self_check(
-        first, prefix, note=rules.short_list("checklist", indent=0)
-    )
-    for name in ("policy_clause", "short_form", "short_list", "glance_rules"):
-        macros[name] = getattr(rules, name)
-    for name, function in macros.items():
-        env.macro(function, name)
-    env.macro(lambda: policy_pdf_link(env.conf.extra["policy_pdf"]), "policy_pdf_link")
-    env.macro(lambda: poster_pdf_link(env.conf.extra["policy_pdf"]), "poster_pdf_link")
-    for name, function in filters_for(model).items():
-        env.filter(function, name)
+    """Register the company's data, macros and filters for the pages (macros/pages/env.py)."""
+    from macros.pages.env import define_env as define
+
+    define(env)
 
 
 def on_pre_page_macros(env):
-    """Before each page: its language for company text, and escaping of everything pages print."""
-    set_locale(env.page.file.locale)
-    env.env.finalize = finalize
+    """Before each page: its language and escaping (macros/pages/env.py)."""
+    from macros.build.speed import cache_page_compiles
+    from macros.company.site import project_dir
+    from macros.pages.env import on_pre_page_macros as before_page
+
+    before_page(env)
     cache_page_compiles(env.env, project_dir(env.conf))  # a page's text compiled once, not at every build

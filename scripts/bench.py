@@ -274,7 +274,7 @@ def page_weights(site: Path, pages: list[str]) -> dict[str, int]:
     """Bytes over the wire (compressed) for each page's first view in Chromium, until the network is idle."""
     from playwright.sync_api import sync_playwright
 
-    from macros.pdf import CHROMIUM_FLAGS
+    from macros.build.pdf import CHROMIUM_FLAGS
 
     weights = {}
     with serve(site) as base, sync_playwright() as playwright:

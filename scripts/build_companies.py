@@ -57,7 +57,7 @@ class _FirstProblem(logging.Handler):
 
 def _first_problem(error: BaseException, logged: str | None) -> str:
     cause: BaseException | None = error
-    while cause is not None:  # macros.loader.CompanyFileError, maybe wrapped by MkDocs: every problem, with its line
+    while cause is not None:  # macros.company.loader.CompanyFileError, maybe wrapped by MkDocs: every problem, with its line
         problems = getattr(cause, "problems", None)
         if problems:
             return problems[0].describe(str(cause.file))
@@ -77,7 +77,7 @@ def _open_browser_once() -> None:
         return
     import contextlib
 
-    from macros.pdf import shared_browser
+    from macros.build.pdf import shared_browser
 
     _browser_stack = contextlib.ExitStack()
     _browser_stack.enter_context(shared_browser())
@@ -91,7 +91,7 @@ def build_one(file: Path, output: Path, config_file: Path) -> Result:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    from macros.pdf import pdf_wanted
+    from macros.build.pdf import pdf_wanted
 
     name = file.parent.name
     target, staging = output / name, output / f".{name}.building"

@@ -1,7 +1,7 @@
 """`make release`: record the policy as it stands, for the company's current policy.version.
 
 Builds the site (without the PDF) into a temporary folder, reads every clause of the policy in every language
-(macros/clauses.py, the same reading as the fingerprint and the page of changes), and writes
+(macros/law/clauses.py, the same reading as the fingerprint and the page of changes), and writes
 `policy-archive/<version>.json` beside the company file. Refuses, with nothing written, a version older than the
 last recorded one, or a recorded version whose text has changed since. Adds the version to `policy.history` in
 the company file when it is not there yet, changing only those lines.
@@ -28,7 +28,7 @@ from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from macros.clauses import (  # noqa: E402
+from macros.law.clauses import (  # noqa: E402
     Clauses,
     Release,
     ReleaseRefused,
@@ -40,7 +40,7 @@ from macros.clauses import (  # noqa: E402
     new_release,
     version_key,
 )
-from macros.loader import CompanyFileError, company_file_path, read_company_file  # noqa: E402
+from macros.company.loader import CompanyFileError, company_file_path, read_company_file  # noqa: E402
 
 
 def round_trip_yaml() -> YAML:

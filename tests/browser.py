@@ -9,7 +9,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
-from macros.pdf import CHROMIUM_FLAGS, chromium_path  # noqa: F401 - one browser setting for the site and the tests
+from macros.build.pdf import CHROMIUM_FLAGS, chromium_path  # noqa: F401 - one browser setting for the site and the tests
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

@@ -1,4 +1,4 @@
-"""The build's caches (macros/speed.py) never hide an edit: templates, pages and theme files changed between
+"""The build's caches (macros/build/speed.py) never hide an edit: templates, pages and theme files changed between
 two builds of the same project all show in the second build."""
 
 from __future__ import annotations

@@ -11,8 +11,8 @@ import pytest
 import yaml
 
 from conftest import EXAMPLE_FILE, ROOT, example_data, write_company
-from macros.loader import CompanyFileError, read_company_file
-from macros.schema import json_schema_text
+from macros.company.loader import CompanyFileError, read_company_file
+from macros.company.schema import json_schema_text
 
 
 def problems_for(tmp_path: Path, data: dict[str, Any] | str) -> list[str]:
@@ -200,7 +200,7 @@ def test_file_that_is_not_a_set_of_keys(tmp_path, text):
 
 def test_missing_company_file_is_named(tmp_path, monkeypatch):
     monkeypatch.setenv("COMPANY_FILE", str(tmp_path / "nowhere.yml"))
-    from macros.loader import company_file_path
+    from macros.company.loader import company_file_path
 
     file = company_file_path(ROOT)
     with pytest.raises(CompanyFileError) as caught:

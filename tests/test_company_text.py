@@ -16,10 +16,10 @@ from mkdocs.config import load_config
 from pydantic import TypeAdapter, ValidationError
 
 from conftest import LANGS, ROOT, Site, example_data
-from macros.render import PageMacros, date_filter
-from macros.safety import text_problem
-from macros.schema import CompanyFile, Line
-from macros.text import finalize, set_locale
+from macros.pages.render import PageMacros, date_filter
+from macros.company.safety import text_problem
+from macros.company.schema import CompanyFile, Line
+from macros.language.text import finalize, set_locale
 
 NASTY = [
     "Tremblay & Fils",

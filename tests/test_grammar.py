@@ -1,4 +1,4 @@
-"""Names in sentences: French articles, elision and contraction, English "the" (macros/grammar.py), and dates."""
+"""Names in sentences: French articles, elision and contraction, English "the" (macros/language/grammar.py), and dates."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
-from macros.grammar import NamePhrase, capitalize_first, english, french, parse_english, parse_french
-from macros.site import format_day
+from macros.language.grammar import NamePhrase, capitalize_first, english, french, parse_english, parse_french
+from macros.company.site import format_day
 
 COMPANIES = [
     # (article, name, elision, preposition, expected)

@@ -16,8 +16,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import EXAMPLE_FILE, ROOT, run_build, write_company
-from macros.loader import CompanyFileError, read_company_bytes
-from macros.safety import MAX_FILE_BYTES, MAX_LIST_ITEMS, MAX_LOGO_BYTES, MAX_NAME_CHARS, MAX_TEXT_CHARS
+from macros.company.loader import CompanyFileError, read_company_bytes
+from macros.company.safety import MAX_FILE_BYTES, MAX_LIST_ITEMS, MAX_LOGO_BYTES, MAX_NAME_CHARS, MAX_TEXT_CHARS
 
 EXAMPLE = EXAMPLE_FILE.read_text(encoding="utf-8")
 NAME_LINE = "  name: Rénovations Boréal"
@@ -374,7 +374,7 @@ def test_pages_show_and_link_the_normalised_url_and_encode_mailto(build_company)
 def test_the_company_cache_follows_the_content(tmp_path):
     from types import SimpleNamespace
 
-    from macros.site import load_company
+    from macros.company.site import load_company
 
     folder = tmp_path / "input"
     file = write_company(folder, EXAMPLE)
@@ -392,7 +392,7 @@ def test_the_company_cache_follows_the_content(tmp_path):
 
 
 def test_the_preview_watches_the_logo():
-    source = (ROOT / "macros" / "hooks.py").read_text(encoding="utf-8")
+    source = (ROOT / "macros" / "build" / "hooks.py").read_text(encoding="utf-8")
     serve = source[source.index("def on_serve") :]
     assert re.search(r"server\.watch\(str\(logo\)\)", serve.split("\n\n\n")[0])
 

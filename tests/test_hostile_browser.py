@@ -86,7 +86,7 @@ class _Beacon(http.server.BaseHTTPRequestHandler):
 
 def test_pdf_is_printed_without_javascript_or_outside_requests(tmp_path: Path):
     """The policy page is printed with JavaScript off and every request other than the site's files refused (F1b)."""
-    from macros.pdf import PDF_NAMES
+    from macros.build.pdf import PDF_NAMES
 
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Beacon)
     threading.Thread(target=server.serve_forever, daemon=True).start()
@@ -101,7 +101,7 @@ def test_pdf_is_printed_without_javascript_or_outside_requests(tmp_path: Path):
         )
         script = (
             "import sys; from pathlib import Path; from types import SimpleNamespace\n"
-            "from macros.pdf import print_policy; from macros.site import load_company\n"
+            "from macros.build.pdf import print_policy; from macros.company.site import load_company\n"
             f"model = load_company(SimpleNamespace(config_file_path={str(ROOT / 'mkdocs.yml')!r}))\n"
             f"print_policy(Path({str(site)!r}), {{'fr': Path({str(site)!r})}}, model)\n"
         )

@@ -13,12 +13,12 @@ from pypdf import PdfReader
 
 from browser import serve_folder
 from conftest import LANGS, ROOT, Site, example_data, run_build, write_company
-from macros.clauses import extract_clauses, fingerprint
+from macros.law.clauses import extract_clauses, fingerprint
 from test_accessibility import serious_violations
 
 pytestmark = pytest.mark.browser
 
-SECTORS_DIR = ROOT / "macros" / "sectors"
+SECTORS_DIR = ROOT / "macros" / "company" / "sectors"
 
 
 def url_of(base: str, page: str, lang: str) -> str:

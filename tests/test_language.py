@@ -131,7 +131,7 @@ def test_reading_ease_tells_plain_from_dense():
 
 
 def test_spelling_follows_the_country_in_text_only_and_spares_the_company_words():
-    from macros.spelling import respell
+    from macros.language.spelling import respell
 
     html = '<p title="colour">Neighbours favour grey. <code>colour</code> Colour Lab</p>'
     assert respell(html, "us", frozenset({"Colour"})) == (
@@ -144,7 +144,7 @@ def test_spelling_follows_the_country_in_text_only_and_spares_the_company_words(
 @pytest.mark.slow
 def test_a_us_company_reads_us_spelling_and_others_canadian(build_company):
     from conftest import example_data
-    from macros.spelling import CANADIAN_SPELLING, US_SPELLING, own_words
+    from macros.language.spelling import CANADIAN_SPELLING, US_SPELLING, own_words
 
     company = {word.lower() for word in own_words(example_data())}  # shown as the company wrote them
 

@@ -17,11 +17,11 @@ import yaml
 from pydantic import ValidationError
 
 from conftest import LANGS, ROOT, Site, example_data, write_company
-from macros.adoption import months_before
-from macros.loader import CompanyFileError, read_company_file
-from macros.sources import OFFICIAL_HOSTS, Registry, regions, registry
-from macros.typography import NBSP, NNBSP, french_html
-from macros.words import word
+from macros.law.adoption import months_before
+from macros.company.loader import CompanyFileError, read_company_file
+from macros.law.sources import OFFICIAL_HOSTS, Registry, regions, registry
+from macros.language.typography import NBSP, NNBSP, french_html
+from macros.law.words import word
 
 APPROACHES = ("educational", "balanced", "restrictive")
 JURISDICTIONS = ("qc", "fr", "us", "generic")
@@ -38,7 +38,7 @@ def test_every_source_links_to_an_official_host():
 
 
 def test_a_source_off_an_official_host_is_refused():
-    data = yaml.safe_load((ROOT / "macros/data/sources.yml").read_text(encoding="utf-8"))
+    data = yaml.safe_load((ROOT / "macros/law/data/sources.yml").read_text(encoding="utf-8"))
     data["sources"][0]["url"] = "https://www.example-law-blog.com/ccq-2088"
     with pytest.raises(ValidationError, match="official host"):
         Registry.model_validate(data)
@@ -53,7 +53,7 @@ def test_state_laws_name_registered_sources():
             assert registry().get(law.source).jurisdiction == f"us-{code.lower()}"
 
 
-# Article numbers written by hand (they belong in macros/data/sources.yml, cited with cite()).
+# Article numbers written by hand (they belong in macros/law/data/sources.yml, cited with cite()).
 HAND_WRITTEN = re.compile(
     r"\bart(?:icle)?s?\.?\s+L?\.?\s?\d"  # art. 2088, article 36, articles 35, art. L1121-1
     r"|\bL\.?\s?\d{4}-\d"  # L1121-1, L. 1222-4
@@ -84,7 +84,7 @@ def hand_written_citations(text: str, policy: bool = False) -> list[str]:
 
 
 def kit_texts() -> dict[str, str]:
-    files = sorted((ROOT / "docs").glob("*.md")) + sorted((ROOT / "macros" / "sectors").glob("*.yml"))
+    files = sorted((ROOT / "docs").glob("*.md")) + sorted((ROOT / "macros" / "company" / "sectors").glob("*.yml"))
     return {str(f.relative_to(ROOT)): f.read_text(encoding="utf-8") for f in files}
 
 
@@ -94,7 +94,7 @@ def test_no_article_number_is_written_by_hand():
         for name, text in kit_texts().items()
         if (hits := hand_written_citations(text, policy=name.startswith("docs/policy.")))
     }
-    assert found == {}, "cite these with {{ cite('id') }} (macros/data/sources.yml):\n" + "\n".join(
+    assert found == {}, "cite these with {{ cite('id') }} (macros/law/data/sources.yml):\n" + "\n".join(
         f"{name}: {hit!r}" for name, hits in found.items() for hit in hits
     )
 

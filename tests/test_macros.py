@@ -8,9 +8,9 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import example_data
-from macros.render import FILTERS, PageMacros, macros_for
-from macros.schema import CompanyFile
-from macros.text import set_locale
+from macros.pages.render import FILTERS, PageMacros, macros_for
+from macros.company.schema import CompanyFile
+from macros.language.text import set_locale
 
 
 def model(change=None) -> CompanyFile:

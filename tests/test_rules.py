@@ -13,11 +13,11 @@ import re
 import pytest
 import yaml
 
-from conftest import LANGS, copy_project, run_build
-from macros.clauses import anchor_id, extract_clauses, missing_numbers
-from macros.rules import APPROACHES, JURISDICTIONS, POLICY_DATA, first_fit, policy_rules, read_rules
+from conftest import LANGS, ROOT, copy_project, run_build
+from macros.law.clauses import anchor_id, extract_clauses, missing_numbers
+from macros.law.rules import APPROACHES, JURISDICTIONS, POLICY_DATA, first_fit, policy_rules, read_rules
 
-QUIZ = POLICY_DATA.parent / "quiz.yml"
+QUIZ = ROOT / "macros" / "pages" / "quiz.yml"
 
 
 def data() -> dict:
@@ -119,7 +119,7 @@ def test_every_short_form_links_to_a_clause_of_the_built_policy(build_company, a
 @pytest.mark.slow
 def test_a_rule_changed_in_the_data_changes_every_place_that_states_it(tmp_path):
     project = copy_project(tmp_path / "project")
-    file = project / "macros" / "data" / "policy.yml"
+    file = project / "macros" / "law" / "data" / "policy.yml"
     rules = yaml.safe_load(file.read_text(encoding="utf-8"))
     for variant in rules["clauses"]["6.4"]["text"] + rules["clauses"]["6.4"]["glance"] + rules["clauses"]["6.4"]["home"]:
         variant["en"] = variant["en"].replace("sensitive", "delicate")

@@ -13,9 +13,9 @@ import yaml
 from pydantic import BaseModel
 
 from conftest import LANGS, Site, example_data, write_company
-from macros.loader import CompanyFileError, read_company_file
-from macros.schema import Localized
-from macros.sector import SECTORS_DIR, SectorData, check_placeholders
+from macros.company.loader import CompanyFileError, read_company_file
+from macros.company.schema import Localized
+from macros.company.sector import SECTORS_DIR, SectorData, check_placeholders
 
 SECTOR_FILES = sorted(SECTORS_DIR.glob("*.yml"))
 SECTORS = [file.stem for file in SECTOR_FILES]
@@ -173,8 +173,8 @@ def read_company_file_for(data: dict[str, Any], tmp: Path | None = None):
 
 @pytest.mark.slow
 def test_policy_sections_map_matches_the_policy_page(build_company):
-    """The scenarios page links each case to its policy section through one map (macros/sector.py)."""
-    from macros.sector import POLICY_SECTIONS
+    """The scenarios page links each case to its policy section through one map (macros/company/sector.py)."""
+    from macros.company.sector import POLICY_SECTIONS
 
     site = build_company(key="example")
     for lang in LANGS:
@@ -267,7 +267,7 @@ def test_override_wins(build_company):
 @pytest.mark.parametrize(
     "overrides, expected",
     [
-        ({"poster_place": {"fr": "au dépôt"}}, ["overrides.poster_place.en is missing", "macros/sectors/trades.yml"]),
+        ({"poster_place": {"fr": "au dépôt"}}, ["overrides.poster_place.en is missing", "macros/company/sectors/trades.yml"]),
         ({"poster_plce": "x"}, ["overrides.poster_plce", 'Did you mean "poster_place"?']),
         ({"checklist": [{"text": "x", "level": "maybe"}]}, ["overrides.checklist[0].level is 'maybe'", "'ask' or 'stop'"]),
         ({"scenarios": []}, ["overrides.scenarios has the wrong number of items", "at least 8"]),

@@ -8,7 +8,7 @@ import posixpath
 import pytest
 
 from conftest import LANGS, Site, example_data, run_build, write_company
-from macros.seo import page_description, shorten
+from macros.build.seo import page_description, shorten
 
 SITE_URL = "https://intranet.example.org/policy/"
 PAGE_STYLESHEETS = {"monitoring": "monitoring.css", "acknowledgement": "acknowledgement.css"}

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from conftest import LANGS, ROOT, Site, copy_project, run_build
-from macros.clauses import compare, extract_clauses, fingerprint, word_diff
+from macros.law.clauses import compare, extract_clauses, fingerprint, word_diff
 
 # A clause and a passage that is not a clause, in each language, to edit.
 CLAUSE_61 = {"fr": "Si un journaliste,", "en": "If a journalist,"}

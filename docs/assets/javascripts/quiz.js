@@ -1,4 +1,4 @@
-/* The quiz (docs/quiz.*.md, macros/templates/quiz.html): why after each answer, the score on the first try,
+/* The quiz (docs/quiz.*.md, macros/pages/templates/quiz.html): why after each answer, the score on the first try,
    and a certificate to print. Everything stays in the page: no request, works from file://. */
 (function () {
   "use strict";

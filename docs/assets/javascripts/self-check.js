@@ -1,4 +1,4 @@
-/* Before you post (macros/templates/self-check.html): a verdict as boxes are ticked. A "stop" box wins over an
+/* Before you post (macros/pages/templates/self-check.html): a verdict as boxes are ticked. A "stop" box wins over an
    "ask" box; no box ticked means post it. Without JavaScript, the rule under the boxes says the same. */
 (function () {
   "use strict";

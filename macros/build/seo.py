@@ -1,0 +1,128 @@
+"""What search engines read in a page's head: its description, its language alternates, the logo's size.
+
+Used by macros/build/hooks.py. Plain functions on strings: no MkDocs objects, so that they are easy to test.
+"""
+
+from __future__ import annotations
+
+import re
+import struct
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urljoin
+
+DESCRIPTION_LENGTH = 160  # what search engines show; longer text is cut at a word
+
+
+class _Summary(HTMLParser):
+    """The text of a page's summary: the first abstract box ("In brief"), else the first paragraph."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.depth = 0  # <div> nesting inside the abstract box, 0 when outside
+        self.in_title = False
+        self.in_paragraph = False
+        self.abstract: list[str] = []
+        self.abstract_done = False
+        self.first_paragraph: list[str] = []
+        self.paragraph: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        classes = (dict(attrs).get("class") or "").split()
+        if tag == "div":
+            if self.depth:
+                self.depth += 1
+            elif not self.abstract_done and "admonition" in classes and "abstract" in classes:
+                self.depth = 1
+        elif tag == "p" and "admonition-title" in classes:
+            self.in_title = True
+        elif tag == "p" and not self.depth and not self.first_paragraph:
+            self.in_paragraph, self.paragraph = True, []
+        elif tag in ("li", "br") and self.depth:
+            self.abstract.append(" ")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "div" and self.depth:
+            self.depth -= 1
+            self.abstract_done = self.depth == 0
+        elif tag == "p":
+            if self.in_title:
+                self.in_title = False
+            elif self.in_paragraph:
+                self.in_paragraph = False
+                if " ".join(self.paragraph).strip():
+                    self.first_paragraph = self.paragraph
+            elif self.depth:
+                self.abstract.append(" ")
+
+    def handle_data(self, data: str) -> None:
+        if self.in_title:
+            return
+        if self.depth:
+            self.abstract.append(data)
+        elif self.in_paragraph:
+            self.paragraph.append(data)
+
+
+def shorten(text: str, limit: int = DESCRIPTION_LENGTH) -> str:
+    """One line of text, cut at a word boundary with an ellipsis when longer than the limit."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1].rsplit(" ", 1)[0].rstrip(" ,;:-–—")
+    return cut + "…"
+
+
+def page_description(html: str, front_matter: object = None) -> str:
+    """The page's description: `description:` in its front matter, else its "In brief" box, else its first paragraph."""
+    if isinstance(front_matter, str) and front_matter.strip():
+        return shorten(front_matter)
+    for part in (html[:12000], html):  # the summary is near the top: read the rest only when it is not
+        parser = _Summary()
+        parser.feed(part)
+        summary = "".join(parser.abstract) if parser.abstract_done else ""
+        summary = summary or "".join(parser.first_paragraph)
+        if summary.strip() or len(part) == len(html):
+            return shorten(summary)
+    return ""
+
+
+ALTERNATE = re.compile(r'(<link rel="alternate" href=")([^"]*)(" hreflang="[^"]+">)')
+
+
+def absolute_alternates(html: str, page_url: str) -> str:
+    """The language alternates in a page's head as full addresses (search engines ignore relative ones)."""
+    return ALTERNATE.sub(lambda m: m[1] + urljoin(page_url, m[2]) + m[3], html)
+
+
+LOGO_HEIGHT = 24  # px: Material shows the header logo 1.2rem high
+
+
+def _svg_ratio(data: bytes) -> float | None:
+    head = data[:4096].decode("utf-8", "replace")
+    tag = re.search(r"<svg\b[^>]*>", head, re.S)
+    if not tag:
+        return None
+    box = re.search(r'viewBox\s*=\s*["\']\s*[-\d.]+[\s,]+[-\d.]+[\s,]+([\d.]+)[\s,]+([\d.]+)', tag[0])
+    if box and float(box[2]) > 0:
+        return float(box[1]) / float(box[2])
+    width = re.search(r'\bwidth\s*=\s*["\']([\d.]+)(px)?["\']', tag[0])
+    height = re.search(r'\bheight\s*=\s*["\']([\d.]+)(px)?["\']', tag[0])
+    if width and height and float(height[1]) > 0:
+        return float(width[1]) / float(height[1])
+    return None
+
+
+def _png_ratio(data: bytes) -> float | None:
+    if data[:8] != b"\x89PNG\r\n\x1a\n" or len(data) < 24:
+        return None
+    width, height = struct.unpack(">II", data[16:24])
+    return width / height if height else None
+
+
+def logo_size(file: Path) -> tuple[int, int]:
+    """Width and height (px) for the header logo's <img>, so the browser reserves its room before it loads."""
+    data = file.read_bytes()
+    ratio = _svg_ratio(data) if file.suffix.lower() == ".svg" else _png_ratio(data)
+    ratio = ratio if ratio and 0.1 <= ratio <= 10 else 1.0
+    return round(LOGO_HEIGHT * ratio), LOGO_HEIGHT

@@ -1,0 +1,35 @@
+"""Where a company can be: the US states and Canadian provinces that `company.region` names (places.yml)."""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+from typing import Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict
+
+from macros.company.types import Localized
+
+PLACES_FILE = Path(__file__).parent / "places.yml"
+
+
+class Places(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    us: dict[str, str]
+    ca: dict[str, Localized]
+
+    def name(self, code: str, locale: str) -> str:
+        if code in self.us:
+            return self.us[code]
+        return self.ca[code].get(locale)
+
+    def country(self, code: str) -> Literal["us", "ca"] | None:
+        return "us" if code in self.us else "ca" if code in self.ca else None
+
+
+@functools.lru_cache(maxsize=None)
+def places() -> Places:
+    """The states and provinces, validated (kit data: read once per process)."""
+    return Places.model_validate(yaml.safe_load(PLACES_FILE.read_text(encoding="utf-8")))

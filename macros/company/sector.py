@@ -1,0 +1,340 @@
+"""Sectors as data: the examples, people, scenarios and practices that differ from one kind of business to another.
+
+Each sector is one file, `macros/company/sectors/<sector>.yml`, French and English side by side, that fills every slot
+of `SectorData`. Pages name slots (`sector.people.many`, `sector.scenarios`...) and keep the prose that holds
+for every company. A company can replace any top-level slot under `overrides:` in company.yml, and set its
+own practices under `practices:` (the sector gives the defaults).
+
+Sector text may name people and the company with placeholders, replaced in each language when the company
+file is loaded (the result is plain text, escaped like all company text):
+
+    {social_media} {management} {hr} {privacy} {legal}   a contact's name ({hr}, {privacy} and {legal}
+                                                          fall back to management when the company has none)
+    {company}                                             the company's name (French: with its article)
+    {de_company} {a_company}                              French only: "de la Clinique", "d'Atelier", "au Groupe"
+"""
+
+from __future__ import annotations
+
+import functools
+import string
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from macros.company.types import SECTORS, Line, Localized, Workplace
+
+SECTORS_DIR = Path(__file__).parent / "sectors"
+
+PLACEHOLDERS = ("social_media", "management", "hr", "privacy", "legal", "company", "de_company", "a_company")
+
+
+def _known_placeholders(value: str) -> str:
+    """Sector text may only use the placeholders listed in this module's docstring."""
+    try:
+        fields = [field for _, field, _, _ in string.Formatter().parse(value)]
+    except ValueError:
+        raise ValueError(
+            "has a lone { or }: braces mark placeholders such as {social_media}; write {{ or }} for a brace"
+        ) from None
+    for field in fields:
+        if field is not None and field not in PLACEHOLDERS:
+            raise ValueError(
+                f"uses {{{field}}}, which is not a placeholder the kit knows; use one of "
+                + ", ".join("{" + p + "}" for p in PLACEHOLDERS)
+                + " (or write the text without braces)"
+            )
+    return value
+
+
+BOOLEAN_PRACTICES = (
+    "vehicles", "branded_clothing", "supervisors", "password_manager", "minors_on_staff", "physical_risks",
+    "confidential_clients", "business_development",
+)
+
+
+def _practice_names(value: list[str]) -> list[str]:
+    """`requires:` names practices that are on or off (not workplaces)."""
+    for name in value:
+        if name not in BOOLEAN_PRACTICES:
+            raise ValueError(f"requires {name!r}, which is not a practice; use one of {', '.join(BOOLEAN_PRACTICES)}")
+    return value
+
+
+def shown(items: list[Any], practices: Any) -> list[Any]:
+    """The scenarios or checklist items whose required practices are all on for this company."""
+    return [item for item in items if all(getattr(practices, name) for name in item.requires)]
+
+
+class Frozen(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+
+class People(Frozen):
+    """Who the company serves: patients, clients, customers."""
+
+    one: Localized = Field(description="One person served: {fr: patient, en: patient}.")
+    many: Localized = Field(description="Several: {fr: patients, en: patients}.")
+    gender: Literal["m", "f"] = Field(description="French gender of the word (un client: m, une cliente: f).")
+
+
+class FrontPageExample(Frozen):
+    """An example for the front-page test: would you like to see this on the front page of the newspaper?"""
+
+    example: Localized
+    verdict: Literal["yes", "no"]
+    why: Localized
+
+
+class ConfidentialItem(Frozen):
+    """One kind of confidential information: a short name (used in the policy's definition) and examples."""
+
+    name: Localized = Field(description="Short, for a list: {fr: Les dossiers des patients, en: Patient records}.")
+    detail: Localized = Field(description="One sentence with concrete examples, for the conduct page.")
+
+
+class ResponseExample(Frozen):
+    """One branch of the response tree: a realistic example and a sample public reply."""
+
+    example: Localized
+    reply: Localized
+
+
+class Responses(Frozen):
+    crisis: ResponseExample = Field(description="What a crisis looks like in this sector, and a holding statement.")
+    unhappy: ResponseExample = Field(description="An unhappy client/customer/patient, and the public reply.")
+    misinformed: ResponseExample = Field(description="Someone who states something false in good faith.")
+    troll: ResponseExample = Field(description="Provocation with nothing to correct; reply: what we do instead.")
+
+
+class ChecklistItem(Frozen):
+    """A question of the before-you-post self-check; ticking it means there is a risk."""
+
+    text: Localized = Field(description="Worded so that a ticked box is a warning: 'A patient can be recognized'.")
+    level: Literal["ask", "stop"] = Field(description="ask: ask the social media lead first; stop: don't post.")
+    requires: list[str] = Field(
+        default_factory=list, description="Practices that must be on for this item to be shown (e.g. vehicles)."
+    )
+
+    @field_validator("requires")
+    @classmethod
+    def _known_practices(cls, value: list[str]) -> list[str]:
+        return _practice_names(value)
+
+
+class InterviewQuestion(Frozen):
+    question: Localized
+    listen_for: Localized = Field(description="What a good answer contains.")
+
+
+class CommunityManager(Frozen):
+    """What the community manager's job looks like in this sector (job posting and interview)."""
+
+    gather: Localized = Field(description="How they gather content here (where, from whom, with which checks).")
+    field_time: Localized = Field(
+        description="Follows 'Place of work: <town>,' in the job posting; no capital, no period "
+        "(trades: {fr: avec du temps sur les chantiers auprès des équipes, en: with time on job sites alongside the crews})."
+    )
+    learn: Localized = Field(
+        description="One full sentence in the job posting's list, with its period: "
+        "{fr: Vous avez envie d'apprendre notre métier, sur les chantiers comme au bureau.}."
+    )
+    interview: list[InterviewQuestion] = Field(min_length=3, description="Sector questions for the interview.")
+
+
+class Mistakes(Frozen):
+    """The sector's examples for the page 'The 7 mistakes to avoid'."""
+
+    anger: Localized = Field(description="A day that makes someone want to post in anger.")
+    client_information: Localized = Field(description="What a photo or post reveals about the people served.")
+    unsafe_photo: Localized = Field(description="A photo that shows an unsafe or careless practice.")
+    criticism: Localized = Field(description="A public complaint an employee wants to answer themselves.")
+    access: Localized = Field(
+        description="A short phrase, no capital, no period: where a password gets left lying around "
+        "(trades: {fr: un mot de passe sur un papillon collé dans le camion, en: a password on a sticky note in the truck})."
+    )
+    reviews: Localized = Field(description="When and how reviews get asked for, and what goes wrong.")
+
+
+PolicySection = Literal["personal-use", "speaking", "confidentiality", "official-accounts", "monitoring", "breaches"]
+
+
+class Choice(Frozen):
+    text: Localized
+    correct: bool = False
+    why: Localized = Field(description="Shown after the answer: why it is right or wrong.")
+
+
+class Question(Frozen):
+    """A quiz question drawn from a scenario: one correct choice among three or four."""
+
+    prompt: Localized
+    choices: list[Choice] = Field(min_length=3, max_length=4)
+
+
+class Scenario(Frozen):
+    """A realistic case: what happens, what to do, what to avoid, and which rule applies."""
+
+    id: Annotated[str, Field(pattern=r"^[a-z][a-z0-9-]{2,40}$")]
+    title: Localized
+    situation: Localized
+    do: list[Localized] = Field(min_length=2)
+    avoid: list[Localized] = Field(min_length=1)
+    policy_section: PolicySection = Field(description="The section of the policy this case applies.")
+    requires: list[str] = Field(
+        default_factory=list, description="Practices that must be on for this case to be shown (e.g. vehicles)."
+    )
+    question: Question
+
+    @field_validator("requires")
+    @classmethod
+    def _known_practices(cls, value: list[str]) -> list[str]:
+        return _practice_names(value)
+
+    law: Literal["loyalty", "image", "expression", "concerted", "harassment", "criticism"] | None = Field(
+        None,
+        description="Optional: which legal note the scenarios page adds under this case, in the company's "
+        "jurisdiction (loyalty: duty of loyalty and confidential information; image: a person's image; "
+        "expression: freedom of opinion; concerted: US employees' right to discuss working conditions; "
+        "harassment: the employer's duty to act when an employee is harassed, and the person's image; "
+        "criticism: public criticism and journalists, where the US carve-out for working conditions applies).",
+    )
+
+
+POLICY_SECTIONS: dict[str, dict[str, Any]] = {
+    # policy_section -> its number and title on the policy page, in each language (docs/policy.*.md), and the
+    # guide page that explains it (link text in each language; the link targets are the [guide-<section>]
+    # references at the end of docs/scenarios.*.md), for the scenarios page's "which rule applies"
+    "personal-use": {
+        "number": 5, "fr": "Usage personnel", "en": "Personal use",
+        "guide": {"fr": "le test de la une", "en": "the front-page test"},
+    },
+    "speaking": {
+        "number": 6, "fr": "Parler de l'entreprise", "en": "Speaking about the company",
+        "guide": {"fr": "dites pour qui vous travaillez", "en": "say who you work for"},
+    },
+    "confidentiality": {
+        "number": 7, "fr": "Confidentialité", "en": "Confidentiality",
+        "guide": {"fr": "ce qui reste confidentiel", "en": "what stays confidential"},
+    },
+    "official-accounts": {
+        "number": 8, "fr": "Comptes officiels", "en": "Official accounts",
+        "guide": {"fr": "la sécurité des comptes", "en": "account security"},
+    },
+    "monitoring": {
+        "number": 9, "fr": "Surveillance", "en": "Monitoring",
+        "guide": {"fr": "l'arbre de décision", "en": "the decision tree"},
+    },
+    "breaches": {
+        "number": 10, "fr": "Manquements et conséquences", "en": "Breaches and consequences",
+        "guide": {"fr": "les 7 erreurs à éviter", "en": "the 7 mistakes to avoid"},
+    },
+}
+
+
+class Practices(Frozen):
+    """How the company works: each practice turns sentences on or off in the pages."""
+
+    vehicles: bool = Field(description="Company vehicles with the company's name or logo on them.")
+    branded_clothing: bool = Field(description="Clothing, uniforms or badges with the company's name or logo.")
+    workplaces: list[Workplace] = Field(
+        min_length=1, description="Where the work happens: client_premises, own_premises, office, remote."
+    )
+    supervisors: bool = Field(description="Employees have a supervisor or team lead other than management.")
+    password_manager: bool = Field(description="Shared account passwords are kept in a password manager.")
+    minors_on_staff: bool = Field(description="Some employees are under 18 (photos need a parent's consent).")
+    physical_risks: bool = Field(description="The work has physical safety risks that a photo could show.")
+    confidential_clients: bool = Field(
+        description="The mere fact of being a client is confidential (health, law, accounting, therapy): "
+        "replies never confirm that someone is a client."
+    )
+    business_development: bool = Field(description="Sales or business-development staff who meet clients.")
+
+
+class SectorData(Frozen):
+    """Every slot a page may use; a sector file fills all of them, in both languages."""
+
+    label: Localized = Field(description="The sector's name: {fr: Santé, en: Health}.")
+    people: People
+    workplace: Localized = Field(description="Where the work happens, with its article: {fr: la clinique, en: the clinic}.")
+    branded_items: Localized = Field(description="What carries the logo: {fr: le sarrau ou le badge, en: scrubs or badge}.")
+    safety: Localized = Field(description="The safety picture a photo can betray (or badges and door codes on camera).")
+    front_page: list[FrontPageExample] = Field(min_length=4)
+    confidential: list[ConfidentialItem] = Field(min_length=3)
+    photo_check: Localized = Field(description="What an innocent photo can show without you noticing.")
+    routine_posts: list[Localized] = Field(
+        min_length=3,
+        description="What the official accounts post day to day; short noun phrases with their article, joined "
+        "in a sentence ({fr: un projet terminé, en: a finished project}).",
+    )
+    watch: list[Localized] = Field(
+        min_length=2,
+        description="What monitoring looks for about this kind of business; noun phrases without a capital or "
+        "a period, joined with 'or' in one sentence.",
+    )
+    responses: Responses
+    review_platforms: list[Line] = Field(min_length=1)
+    review_advice: Localized = Field(description="The right way to ask for reviews in this sector (or not to).")
+    checklist: list[ChecklistItem] = Field(min_length=6)
+    community_manager: CommunityManager
+    mistakes: Mistakes
+    poster_place: Localized = Field(
+        description="Where the one-page rules hang, with its preposition, ending the sentence 'print it, pin it up ...': "
+        "{fr: à l'atelier, en: in the shop}; {fr: dans la salle du personnel, en: in the staff room}."
+    )
+    phone_rule: Localized | None = Field(
+        description="Restrictive approach: where phones stay put away at work, and why; null when no such rule."
+    )
+    scenarios: list[Scenario] = Field(min_length=8)
+    vocabulary: dict[Literal["fr", "en"], list[str]] = Field(
+        description="Words that belong to this sector only: another sector's site must never contain them."
+    )
+    practices: Practices = Field(description="The practices a company of this sector usually has.")
+
+
+SLOTS = tuple(name for name in SectorData.model_fields if name not in ("practices", "vocabulary", "label"))
+
+
+@functools.lru_cache(maxsize=None)
+def sector_file_data(sector: str) -> dict[str, Any]:
+    """The raw data of one sector file (kit data: read once per process)."""
+    return yaml.safe_load((SECTORS_DIR / f"{sector}.yml").read_text(encoding="utf-8"))
+
+
+def _fill(value: Any, mapping: dict[str, dict[str, str]]) -> Any:
+    """Replace placeholders in every text of a slot, in each language."""
+    if isinstance(value, Localized):
+        return Localized(
+            **{lang: getattr(value, lang).format_map(mapping[lang]) for lang in ("fr", "en")}
+        )
+    if isinstance(value, BaseModel):
+        return value.model_copy(update={k: _fill(getattr(value, k), mapping) for k in type(value).model_fields})
+    if isinstance(value, list):
+        return [_fill(v, mapping) for v in value]
+    return value
+
+
+def check_placeholders(value: Any) -> None:
+    """Raise ValueError for an unknown placeholder anywhere in a slot's text."""
+    if isinstance(value, Localized):
+        for lang in ("fr", "en"):
+            _known_placeholders(getattr(value, lang))
+    elif isinstance(value, BaseModel):
+        for key in type(value).model_fields:
+            check_placeholders(getattr(value, key))
+    elif isinstance(value, list):
+        for item in value:
+            check_placeholders(item)
+
+
+def resolve(sector: str, overrides: dict[str, Any], mapping: dict[str, dict[str, str]]) -> SectorData:
+    """The sector's data with the company's overrides on top, placeholders filled in each language."""
+    if sector not in SECTORS:
+        raise ValueError(f"unknown sector {sector!r}")
+    data = {**sector_file_data(sector), **overrides}
+    model = SectorData.model_validate(data)
+    check_placeholders(model)
+    return _fill(model, mapping)

@@ -1,0 +1,1 @@
+"""Language: French and English grammar, spelling, typography, page labels, and company text kept as text."""
