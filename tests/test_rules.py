@@ -152,7 +152,7 @@ FINDINGS = [
     ("N-US-4", "us", "balanced", "policy", "en", "SEC Rule 21F-17", None, "generic"),
     ("N-US-4", "us", "educational", "at-a-glance", "en", "or a report to a government agency", None, "qc"),
     ("N-US-5", "us", "balanced", "private-life", "en", "never with your exchanges about pay, hours or working",
-     "You also owe the company loyalty", "qc"),
+     None, "qc"),
     ("N-US-7", "us", "restrictive", "at-a-glance", "en", "Don't present your personal posts as the company's position",
      "could pass for a position", None),
     ("N-US-14", "us", "educational", "policy", "en", "within section 7 (Confidentiality) of this policy", None, None),
@@ -160,9 +160,8 @@ FINDINGS = [
      "et celui de la personne responsable des médias sociaux", None),
     ("N-QC-1", "qc", "balanced", "at-a-glance", "en", "is posted only with their consent",
      "and of the social media lead", None),
-    ("QC-2", "qc", "balanced", "private-life", "fr", "Votre temps libre en ligne vous appartient", "tort réel", None),
-    ("X-1", "generic", "balanced", "private-life", "en", "Your free time online is yours", "real harm", None),
-    ("X-1", "us", "restrictive", "private-life", "en", "Your free time online is yours", "real harm", None),
+    ("QC-2", "qc", "balanced", "private-life", "fr", "Votre temps libre en ligne vous appartient", None, None),
+    ("X-1", "generic", "balanced", "private-life", "en", "Your free time online is yours", None, None),
     ("N-X-1", "qc", "restrictive", "index", "fr", "Le reste n'a pas besoin d'approbation",
      "quoi que ce soit qui la concerne", None),
     ("N-X-1", "us", "restrictive", "index", "en", "Nothing else needs approval", "anything about it", None),
@@ -194,6 +193,21 @@ def test_finding_of_the_third_legal_review_is_fixed(build_company, finding, juri
     if elsewhere is not None:  # negative control: the text is not where it does not belong
         other = build_company(approach=approach, jurisdiction=elsewhere)
         assert now not in other.text(page, lang)
+
+
+OLD_BOX = re.compile(r"real harm|tort réel|owe the company loyalty|devez aussi de la loyauté")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("jurisdiction", JURISDICTIONS)
+def test_the_private_life_box_states_no_rule_the_page_contradicts(build_company, jurisdiction):
+    """QC-2, X-1, N-US-5: the box drew its own "harm" test and a loyalty duty; now it says what its clauses say."""
+    site = build_company(jurisdiction=jurisdiction)
+    for lang in LANGS:
+        box = site.article("private-life", lang).select_one(".admonition")
+        assert OLD_BOX.search(box.get_text(" ")) is None, (jurisdiction, lang)
+        assert len(box.select('a[href^="policy.html#c-"]')) == len(box.select("li"))  # each bullet names its clause
+    assert OLD_BOX.search("Your freedom stops where someone else suffers real harm.")  # the detector works
 
 
 def _region(value):
