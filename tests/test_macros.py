@@ -41,6 +41,7 @@ def test_every_macro_is_registered():
         "value_for",
         "cite",
         "region_laws",
+        "regions_known",
         "lawyer_table",
         "legal_appendix",
         "clause",

@@ -17,12 +17,13 @@ PLACES_FILE = Path(__file__).parent / "places.yml"
 class Places(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    us: dict[str, str]
+    us: dict[str, str | Localized]  # one name, or a pair where French says it otherwise (Californie)
     ca: dict[str, Localized]
 
     def name(self, code: str, locale: str) -> str:
         if code in self.us:
-            return self.us[code]
+            name = self.us[code]
+            return name if isinstance(name, str) else name.get(locale)
         return self.ca[code].get(locale)
 
     def country(self, code: str) -> Literal["us", "ca"] | None:

@@ -34,10 +34,11 @@ OFFICIAL_HOSTS = (
     "www.canlii.org",
     "leginfo.legislature.ca.gov",
     "www.nysenate.gov",
+    "www.ontario.ca",
     "leg.mt.gov",
 )
 
-Jurisdiction = Literal["qc", "fr", "us", "eu", "us-ca", "us-ny", "us-mt"]
+Jurisdiction = Literal["qc", "fr", "us", "eu", "us-ca", "us-ny", "us-mt", "ca-on"]
 
 
 def _official(url: str) -> str:
@@ -104,7 +105,7 @@ class Source(BaseModel):
 class RegionLaw(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    topic: Literal["accounts", "off_duty", "publicity"]
+    topic: Literal["accounts", "off_duty", "publicity", "workplace"]
     source: str
     says: Localized
 
@@ -115,6 +116,14 @@ class Regions(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     laws: dict[str, list[RegionLaw]]
+    good_cause: list[str] = Field(
+        default_factory=list,
+        description="States where, after probation, discharge needs good cause: no 'at will' sentence there.",
+    )
+
+    def known(self, country: str | None = None) -> list[str]:
+        """The regions whose own laws the kit knows (all, or one country's), in file order."""
+        return [code for code in self.laws if country is None or self.country(code) == country]
 
     def name(self, code: str, locale: str) -> str:
         return places().name(code, locale)
@@ -164,6 +173,9 @@ def regions() -> Regions:
         for law in laws:
             if law.source not in known:
                 raise ValueError(f"regions.yml: {code} cites {law.source}, which is not in sources.yml")
+    for code in data.good_cause:
+        if data.country(code) != "us":
+            raise ValueError(f"regions.yml: good_cause lists {code}, which is not a US state code")
     return data
 
 

@@ -11,7 +11,7 @@ from macros.pages.render import CompanyNoun, filters_for, macros_for, policy_pdf
 from macros.company.site import load_company
 from macros.law.adoption import Adoption
 from macros.language.text import finalize, set_locale
-from macros.law.words import Words
+from macros.law.jurisdiction import Words, at_will, law_macro
 from macros.pages.rules import RulePages
 
 
@@ -39,6 +39,7 @@ def define_env(env):
             "training": model.training,
             "acknowledgement": model.acknowledgement,
             "words": Words(model.jurisdiction.value),
+            "at_will": at_will(model.jurisdiction.value, model.company.region),
             "adoption": Adoption(model),
         }
     )
@@ -52,6 +53,7 @@ def define_env(env):
         macros[name] = getattr(rules, name)
     for name, function in macros.items():
         env.macro(function, name)
+    env.macro(law_macro(model.jurisdiction.value), "law")
     env.macro(lambda: policy_pdf_link(env.conf.extra["policy_pdf"]), "policy_pdf_link")
     env.macro(lambda: poster_pdf_link(env.conf.extra["policy_pdf"]), "poster_pdf_link")
     for name, function in filters_for(model).items():

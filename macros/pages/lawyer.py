@@ -88,8 +88,9 @@ def relative(url: str, from_url: str) -> str:
     return posixpath.relpath(url, posixpath.dirname(from_url) or ".")
 
 
-def rows(locale: str, order: list[str], from_url: str = "") -> list[dict[str, str]]:
-    """One row per citation of the site in this language, pages in navigation order."""
+def rows(locale: str, order: list[str], from_url: str = "") -> list[dict]:
+    """One row per paragraph that cites the law, in this language, pages in navigation order: the paragraph's
+    page, section and text once, with every source it cites (each once, in the order the paragraph cites them)."""
     reg = registry()
     rank = {url: index for index, url in enumerate(order)}
     found = [
@@ -98,22 +99,32 @@ def rows(locale: str, order: list[str], from_url: str = "") -> list[dict[str, st
         if lang == locale
         for citation in citations
     ]
-    result = []
+    grouped: dict[tuple[str, str, str], dict] = {}
     for citation in found:
-        source = reg.get(citation.source_id)
-        result.append(
-            {
+        key = (citation.page_url, citation.anchor, citation.statement)
+        row = grouped.get(key)
+        if row is None:
+            row = grouped[key] = {
                 "href": relative(citation.page_url, from_url) + (f"#{citation.anchor}" if citation.anchor else ""),
                 "page": citation.page_title,
                 "section": citation.section,
                 "statement": citation.statement,
+                "sources": [],
+                "ids": [],
+            }
+        if citation.source_id in row["ids"]:
+            continue
+        source = reg.get(citation.source_id)
+        row["ids"].append(citation.source_id)
+        row["sources"].append(
+            {
                 "citation": source.text(locale),
                 "title": source.title.get(locale),
                 "url": source.url.get(locale),
                 "link": source.link,
             }
         )
-    return result
+    return list(grouped.values())
 
 
 def fill_tables(content: str, locale: str, order: list[str], from_url: str = "") -> str:

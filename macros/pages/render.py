@@ -133,6 +133,16 @@ class PageMacros:
         items = [{"says": law.says.get(locale), "cite": self.cite(law.source)} for law in laws]
         return render_partial("region-laws.html", laws=items, region=data.name(region, locale))
 
+    def regions_known(self) -> str:
+        """The states or provinces whose own laws the kit knows, for this jurisdiction's country, in a sentence."""
+        from macros.law.jurisdiction import jurisdiction_data  # kit data, read once
+
+        country = jurisdiction_data(self.model.jurisdiction.value).region_country
+        data = regions()
+        locale = current_locale()
+        names = [data.name(code, locale) for code in data.known(country)] if country else []
+        return join_list_filter(names, "et" if locale == "fr" else "and")
+
     def contact_inline(self, role: str) -> Markup:
         """A contact in a sentence: name, title and e-mail link."""
         person = self._contact("contact_inline", role)
@@ -255,9 +265,12 @@ def poster_pdf_link(enabled: bool) -> Markup:
 
 
 def cites_allowed(source_jurisdiction: str, jurisdiction: str) -> bool:
-    """Whether a page built for a jurisdiction may cite a source: its own, its states', and EU law in France."""
+    """Whether a page built for a jurisdiction may cite a source: its own, its states', EU law in France, and a
+    Canadian province's law (outside Quebec) in the generic jurisdiction."""
     if source_jurisdiction == "eu":
         return jurisdiction == "fr"
+    if source_jurisdiction.startswith("ca-"):  # a province's law: Canada outside Quebec is the generic jurisdiction
+        return jurisdiction == "generic"
     return source_jurisdiction.split("-")[0] == jurisdiction
 
 
@@ -337,6 +350,7 @@ def macros_for(model: CompanyFile) -> dict[str, Any]:
         "clause_gaps": bound.clause_gaps,
         "cite": bound.cite,
         "region_laws": bound.region_laws,
+        "regions_known": bound.regions_known,
         "lawyer_table": lambda: lawyer_table(False),
         "legal_appendix": lambda: lawyer_table(True),
         "value_for": model.value_for,
