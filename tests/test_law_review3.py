@@ -126,3 +126,86 @@ def test_france_reads_as_france_and_quebec_as_quebec(build_company, sector):
         found = words_found(french_text(sites[code], RULES_PAGES), avoid)
         assert not found, f"{code} site, {sector}: " + " | ".join(found)
         assert words_found(french_text(sites[other]), avoid), f"the {code} list finds nothing on a {other} site"
+
+
+# --- Findings on the guide's pages, read in the built pages --------------------------------------------------
+# (finding, jurisdiction, sector, page, language, what the page says now, what it must no longer say,
+#  a jurisdiction whose build must NOT say the new text: the negative control that the check can fail)
+FINDINGS = [
+    ("N-US-2", "us", None, "scenarios", "en", "None of these boxes applies to a post about your pay", None, "qc"),
+    ("N-US-2", "us", None, "scenarios", "fr", "Aucune de ces cases ne vise une publication sur votre salaire", None, "qc"),
+    ("N-US-4", "us", None, "conduct", "en", "reporting a possible violation of the law to a government agency", None, "qc"),
+    ("N-US-4", "us", None, "conduct", "fr", "signaler une possible infraction à la loi à un organisme public", None, "qc"),
+    ("N-US-5", "us", None, "private-life", "en", "none of this limits your exchanges with co-workers",
+     "without trying to harm it", "qc"),
+    ("N-US-5", "qc", None, "private-life", "en", "harassing or threatening a co-worker online", "running down a co-worker", None),
+    ("US-6", "us", None, "monitoring", "en",
+     "we will not question you about it, ask you to take it down or discipline you for it. Otherwise, we talk to you",
+     "first to understand. If it is about your working conditions", "qc"),
+    ("US-6", "qc", None, "monitoring", "en", "It is then seen like any other mention. We talk to you about it directly", None, "us"),
+    ("X-1", "qc", None, "private-life", "fr", "Votre temps libre en ligne vous appartient", "subit un tort réel. Vous devez", None),
+    ("X-1", "qc", None, "private-life", "en", "Your free time online is yours", "suffers real harm. You also owe", None),
+    ("N-US-6", "us", "hospitality_retail", "scenarios", "en", "Talking about tips and pay, online too, is another matter",
+     "liking, commenting on or sharing the post", None),
+    ("US-11", "us", "hospitality_retail", "scenarios", "en", "a username that passes for the café's official account",
+     "name or logo as a profile picture or username", None),
+    ("N-QC-1", "qc", None, "conduct", "fr", "photographiée avec l'accord du client", "photographiée sans l'adresse", None),
+    ("N-FR-1", "fr", None, "private-life", "fr",
+     "ne peut justifier une sanction disciplinaire que s'il constitue un manquement à une obligation de votre contrat", None, "qc"),
+    ("N-FR-2", "fr", None, "adopting", "fr", "la durée maximale de la mise à pied disciplinaire y est fixée", None, "qc"),
+    ("N-FR-2", "fr", None, "adopting", "en", "the maximum length of a disciplinary suspension (mise à pied)", None, "qc"),
+    ("N-FR-3", "fr", None, "official-accounts", "fr", "retirer son accord à tout moment", "retirer son accord (", "qc"),
+    ("N-FR-4", "fr", None, "monitoring", "fr", "dans une entreprise de 50 salariés ou plus, le comité social et économique", None, "qc"),
+    ("N-FR-4", "fr", None, "adopting", "en", "in a company of 50 employees or more, the CSE", None, "qc"),
+    ("N-FR-5", "fr", None, "mistakes", "fr", "pratique commerciale trompeuse", None, "qc"),
+    ("N-FR-8", "fr", None, "conduct", "fr", "droit d'expression directe et collective", None, "qc"),
+    ("N-QC-2", "qc", None, "official-accounts", "en", "section 4.1 and section 14", None, None),
+    ("N-QC-3", "qc", None, "conduct", "en", "it is not passed on without the person's consent",
+     "the company collects only what it needs", "fr"),
+    ("N-QC-5", "qc", None, "mistakes", "en", "a fake review is one", None, "fr"),
+    ("N-QC-6", "qc", None, "monitoring", "en", "protects it with security measures",
+     "informs the person concerned of the collection", None),
+    ("N-QC-7", "qc", None, "adopting", "en", "Publish on the company's website the title and contact details", None, "fr"),
+    ("N-QC-8", "qc", None, "private-life", "fr", "Ce n'est pas notre position", "Cette prétention ne tient pas", None),
+    ("N-US-9", "us", None, "private-life", "en", "That is not our position", "That claim does not hold up", None),
+    ("N-US-8", "us", None, "conduct", "en", "What we ask: no insults, threats or statements you know to be false",
+     "do not attack people's reputation or dignity", None),
+    ("N-US-12", "us", None, "mistakes", "en", "reviews or testimonials by officers, managers or employees",
+     "disseminating reviews by its officers", None),
+    ("N-US-13", "us", None, "adopting", "en", "The policy is not one of them: hand it out separately",
+     "and add the policy to them", None),
+    ("lawyer", "qc", None, "lawyer", "en", "CanLII, free, is not the official publisher", "the NLRB, CanLII, the Cour", None),
+    ("lawyer", "qc", None, "lawyer", "en", "chosen for the company", "company.yml", None),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "finding, jurisdiction, sector, page, lang, says, no_longer, control", FINDINGS,
+    ids=[f"{f[0]}-{f[1]}-{f[3]}-{f[4]}-{i}" for i, f in enumerate(FINDINGS)],
+)
+def test_review3_finding_is_fixed(build_company, finding, jurisdiction, sector, page, lang, says, no_longer, control):
+    def build(code: str) -> Site:
+        top = {"jurisdiction": code} if sector is None else {"jurisdiction": code, "sector": sector}
+        site = build_company(**top)
+        assert site.returncode == 0, site.log
+        return site
+
+    text = build(jurisdiction).text(page, lang)
+    assert says in text, finding
+    if no_longer:
+        assert no_longer not in text, finding
+    if control:
+        assert says not in build(control).text(page, lang), f"{finding}: the {control} build says it too"
+
+
+def test_state_laws_say_what_the_statutes_say():
+    """N-US-10: California bars requiring or requesting access, and the investigation exception is about content;
+    N-US-11: New York's political activities are the ones its law defines."""
+    from macros.law.sources import regions
+
+    california = {law.source: law.says.en for law in regions().laws["CA"]}
+    assert "may not require or request" in california["us-ca-lab-980"]
+    assert "never your password" in california["us-ca-lab-980"]
+    new_york = {law.source: law.says.en for law in regions().laws["NY"]}
+    assert "running for office, campaigning" in new_york["us-ny-lab-201-d"]

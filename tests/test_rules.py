@@ -161,7 +161,7 @@ FINDINGS = [
      "et celui de la personne responsable des médias sociaux", None),
     ("N-QC-1", "qc", "balanced", "at-a-glance", "en", "is posted only with their consent",
      "and of the social media lead", None),
-    ("N-QC-1", "qc", "balanced", "conduct", "en", "photographed with the owners' consent",
+    ("N-QC-1", "qc", "balanced", "conduct", "en", "photographed with the client's agreement",
      "photographed without the address or the owners' faces", None),
     ("QC-2", "qc", "balanced", "private-life", "fr", "Votre temps libre en ligne vous appartient", None, None),
     ("X-1", "generic", "balanced", "private-life", "en", "Your free time online is yours", None, None),

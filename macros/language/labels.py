@@ -59,7 +59,7 @@ LABELS: dict[str, dict[str, str]] = {
         "fr": "Ce site ne cite aucun texte de loi pour ce territoire.",
         "en": "This site cites no statute for this jurisdiction.",
     },
-    "link_code": {"fr": "lien vers le code entier ; chercher l'article", "en": "link to the whole code; look up the article"},
+    "link_code": {"fr": "lien vers le texte entier ; chercher l'article", "en": "link to the whole text; look up the article"},
     "link_search": {"fr": "lien vers la recherche du site officiel", "en": "link to the official site's search"},
     "page": {"fr": "Page", "en": "Page"},
     "pdf_link": {"fr": "Télécharger la politique en PDF", "en": "Download the policy as a PDF"},

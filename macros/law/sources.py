@@ -36,9 +36,10 @@ OFFICIAL_HOSTS = (
     "www.nysenate.gov",
     "www.ontario.ca",
     "leg.mt.gov",
+    "laws-lois.justice.gc.ca",
 )
 
-Jurisdiction = Literal["qc", "fr", "us", "eu", "us-ca", "us-ny", "us-mt", "ca-on"]
+Jurisdiction = Literal["qc", "fr", "us", "eu", "us-ca", "us-ny", "us-mt", "ca", "ca-on"]
 
 
 def _official(url: str) -> str:

@@ -45,10 +45,6 @@ def define_env(env):
     )
     rules = RulePages(env, model.approach.value, model.jurisdiction.value, model.company.region)
     macros = macros_for(model)
-    page_self_check = macros["self_check"]
-    macros["self_check"] = lambda first="", prefix="self-check": page_self_check(
-        first, prefix, note=rules.short_list("checklist", indent=0)
-    )
     for name in ("policy_clause", "short_form", "short_list", "glance_rules"):  # the policy's rules, one place
         macros[name] = getattr(rules, name)
     for name, function in macros.items():

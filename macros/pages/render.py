@@ -192,7 +192,7 @@ class PageMacros:
             company=self.model.company.display_legal_name,
         )
 
-    def self_check(self, first: str = "", prefix: str = "self-check", note: str = "") -> Markup:
+    def self_check(self, first: str = "", prefix: str = "self-check") -> Markup:
         """The sector's before-you-post checklist as a self-check that gives a verdict; `first`: an item the page
         writes itself (HTML from the page, level stop), such as the front-page test."""
         locale = current_locale()
@@ -200,7 +200,7 @@ class PageMacros:
         items = [{"text": Markup(first), "level": "stop"}] if first else []
         items += [{"text": item.text.get(locale), "level": item.level} for item in checklist]
         contact = self.model.contacts.social_media.name.get(locale)
-        return render_partial("self-check.html", items=items, contact=contact, prefix=prefix, note=note)
+        return render_partial("self-check.html", items=items, contact=contact, prefix=prefix)
 
 
 PENDING_CHANGES = '<div data-pending="policy-changes"></div>'
@@ -269,6 +269,8 @@ def cites_allowed(source_jurisdiction: str, jurisdiction: str) -> bool:
     Canadian province's law (outside Quebec) in the generic jurisdiction."""
     if source_jurisdiction == "eu":
         return jurisdiction == "fr"
+    if source_jurisdiction == "ca":  # Canada's federal law: Quebec, and Canada outside Quebec (generic)
+        return jurisdiction in ("qc", "generic")
     if source_jurisdiction.startswith("ca-"):  # a province's law: Canada outside Quebec is the generic jurisdiction
         return jurisdiction == "generic"
     return source_jurisdiction.split("-")[0] == jurisdiction
