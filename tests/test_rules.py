@@ -174,7 +174,7 @@ FINDINGS = [
     ("N-FR-1", "fr", "balanced", "policy", "fr", "22 déc. 2023, n° 21-11.330", None, "qc"),
     ("N-FR-1", "fr", "restrictive", "private-life", "fr", "ne peut être sanctionné que s'il manque à une obligation",
      None, "qc"),
-    ("N-FR-3", "fr", "balanced", "policy", "en", "General Data Protection Regulation (GDPR), Article 7(3)", None, "qc"),
+    ("N-FR-3", "fr", "balanced", "policy", "en", "General Data Protection Regulation (GDPR), article 7(3)", None, "qc"),
     ("N-FR-4", "fr", "balanced", "policy", "fr", "dans une entreprise de 50 salariés ou plus, le", None, None),
     ("N-FR-7", "fr", "restrictive", "policy", "fr", "sauf urgence personnelle", None, "qc"),
     ("N-FR-8", "fr", "balanced", "policy", "fr", "article L2281-1", None, "qc"),
