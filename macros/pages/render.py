@@ -19,6 +19,7 @@ from macros.pages.outputs import PDF_NAMES, POSTER_NAMES
 from macros.company.sector import POLICY_SECTIONS, shown
 from macros.company.schema import ROLES, Company, CompanyFile, Contact, FrontPageTest
 from macros.company.site import format_day
+from macros.law.rules import first_fit, policy_rules
 from macros.law.sources import regions, registry
 from macros.language.text import current_locale, escape_text, mailto_uri
 
@@ -232,7 +233,14 @@ def quiz_questions(model: CompanyFile, locale: str) -> list[dict[str, Any]]:
                 "where": label("quiz_see_rule", locale, where=where),
             }
         )
+    rules = policy_rules()
+    build = (model.approach.value, model.jurisdiction.value, model.company.region)
     for rule in data["rules"]:
+        if rule["clause"] not in rules.clauses or first_fit(rules.rule(rule["clause"]).text, build) is None:
+            raise ValueError(
+                f"macros/pages/quiz.yml: rules.{rule['id']}.clause: § {rule['clause']} is not a clause of "
+                "macros/law/data/policy.yml that this build's policy has; a quiz rule names a clause every policy has"
+            )
         questions.append(
             {
                 "source": f"rule:{rule['id']}",
