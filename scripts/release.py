@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import os
+import stat
 import subprocess
 import sys
 import tempfile
@@ -40,7 +41,30 @@ from macros.law.clauses import (  # noqa: E402
     new_release,
     version_key,
 )
-from macros.company.loader import CompanyFileError, company_file_path, read_company_file  # noqa: E402
+from macros.law.clauses import archive_folder_problem  # noqa: E402
+from macros.company.loader import CompanyFileError, check_company_yaml, company_file_path, read_company_file  # noqa: E402
+from macros.company.safety import terminal_safe  # noqa: E402
+
+
+def write_beside(target: Path, text: str) -> None:
+    """Write a file whole, never through a link: a new file with an unpredictable name in the same folder
+    (created exclusively), then renamed over the target. Refuses a target that is a link or not a file."""
+    try:
+        info = target.lstat()
+    except FileNotFoundError:
+        info = None
+    if info is not None and not stat.S_ISREG(info.st_mode):
+        raise ReleaseRefused(f"{target} is a link or not a regular file; nothing was written. Replace it by the file itself.")
+    descriptor, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        if info is not None:
+            os.chmod(name, stat.S_IMODE(info.st_mode))
+        os.replace(name, target)
+    except BaseException:
+        Path(name).unlink(missing_ok=True)
+        raise
 
 
 def round_trip_yaml() -> YAML:
@@ -123,26 +147,39 @@ def add_history(data: Any, version: str, effective: Any, changes: dict[str, str]
 def release(company_file: Path, today: dt.date | None = None) -> str:
     """Record the current version; returns what was done, in one or two sentences. Raises ReleaseRefused."""
     yaml = round_trip_yaml()
-    text = company_file.read_text(encoding="utf-8")
+    text = check_company_yaml(company_file)  # the loader's limits first (size, depth, aliases), then the round trip
     data = yaml.load(text)
     try:
         version = str(data["policy"]["version"])
+        effective = data["policy"]["effective_date"]
     except (KeyError, TypeError):
-        raise ReleaseRefused(f"{company_file} has no policy.version: give the policy a version number first") from None
+        raise ReleaseRefused(
+            f"{company_file} has no policy.version and policy.effective_date: give the policy a version number first"
+        ) from None
+    if not isinstance(effective, dt.date):
+        raise ReleaseRefused(f"{company_file}: policy.effective_date must be a date written YYYY-MM-DD")
     folder = archive_dir(company_file)
     archive = load_archive(folder)
     recorded = {r.version for r in archive}
     if archive and version not in recorded and version_key(version) < version_key(archive[-1].version):
         check_release(archive, Release(version, "", "", {}))  # refuses with the message for an older version
 
-    # Build from a copy that already lists the version in its history (the company file requires it).
-    add_history(data, version, data["policy"]["effective_date"], {"fr": "…", "en": "…"})
-    temporary = company_file.with_name(f".{company_file.stem}.release.yml")
+    # Build from a copy that already lists the version in its history (the company file requires it). The copy
+    # sits beside the company file (its logo is relative to it), under a new unpredictable name, created
+    # exclusively: a link planted in the folder is never written through.
+    add_history(data, version, effective, {"fr": "…", "en": "…"})
     buffer = io.StringIO()
     yaml.dump(data, buffer)
-    temporary.write_text(buffer.getvalue(), encoding="utf-8")
+    descriptor, name = tempfile.mkstemp(dir=company_file.parent, prefix=f".{company_file.stem}.release-", suffix=".yml")
+    temporary = Path(name)
     try:
-        languages = list(read_company_file(temporary).languages)
+        with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
+            handle.write(buffer.getvalue())
+        try:
+            languages = list(read_company_file(temporary).languages)
+        except CompanyFileError as error:
+            # name the company file, not the copy that is gone when the message is read
+            raise ReleaseRefused(str(error).replace(str(temporary), str(company_file))) from None
         with tempfile.TemporaryDirectory(prefix="policy-release-") as site:
             build_site(temporary, Path(site) / "site")
             record = new_release(version, read_clauses(Path(site) / "site", languages), today)
@@ -152,11 +189,14 @@ def release(company_file: Path, today: dt.date | None = None) -> str:
     is_new = check_release(archive, record)
     previous = next((r for r in reversed(archive) if version_key(r.version) < version_key(version)), None)
     data = yaml.load(text)
-    history_added = add_history(data, version, data["policy"]["effective_date"], summary(previous, record))
+    history_added = add_history(data, version, effective, summary(previous, record))
     done = []
     if is_new:
+        problem = archive_folder_problem(folder)
+        if problem is not None:
+            raise ReleaseRefused(f"{folder} {problem}")
         folder.mkdir(exist_ok=True)
-        (folder / f"{version}.json").write_text(record.to_json(), encoding="utf-8")
+        write_beside(folder / f"{version}.json", record.to_json())
         done.append(f"Recorded version {version} (fingerprint {record.fingerprint}) in {folder / (version + '.json')}.")
         if previous is not None:
             done.append(f"Since version {previous.version}: {summary(previous, record)['en']}")
@@ -168,25 +208,37 @@ def release(company_file: Path, today: dt.date | None = None) -> str:
     if history_added:
         buffer = io.StringIO()
         yaml.dump(data, buffer)
-        company_file.write_text(buffer.getvalue(), encoding="utf-8")
+        write_beside(company_file, buffer.getvalue())
         done.append(f"Added version {version} to policy.history in {company_file}.")
     if is_new or history_added:
         done.append("Commit these files, then announce the new version.")
     return "\n".join(done)
 
 
+def shown_lines(text: object) -> str:
+    """A message as the terminal shows it: its lines kept, any control character in them written out."""
+    return "\n".join(terminal_safe(line) for line in str(text).splitlines())
+
+
 def main() -> int:
-    company_file = company_file_path(ROOT)
+    try:
+        company_file = company_file_path(ROOT)
+    except CompanyFileError as error:
+        print(f"make release: nothing was recorded: {shown_lines(error)}", file=sys.stderr)
+        return 2
     if not company_file.is_file():
-        print(f"make release: no company file at {company_file} (set COMPANY_FILE?)", file=sys.stderr)
+        print(f"make release: no company file at {terminal_safe(str(company_file))} (set COMPANY_FILE?)", file=sys.stderr)
         return 2
     try:
-        print(release(company_file))
+        print(shown_lines(release(company_file)))
     except ReleaseRefused as refusal:
-        print(f"make release: nothing was recorded: {refusal}", file=sys.stderr)
+        print(f"make release: nothing was recorded: {shown_lines(refusal)}", file=sys.stderr)
         return 1
     except (ValueError, CompanyFileError) as error:
-        print(f"make release: nothing was recorded: {error}", file=sys.stderr)
+        print(f"make release: nothing was recorded: {shown_lines(error)}", file=sys.stderr)
+        return 1
+    except (OSError, RecursionError, MemoryError) as error:
+        print(f"make release: nothing was recorded: {terminal_safe(str(error))}", file=sys.stderr)
         return 1
     return 0
 

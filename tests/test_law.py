@@ -44,13 +44,14 @@ def test_a_source_off_an_official_host_is_refused():
         Registry.model_validate(data)
 
 
-def test_state_laws_name_registered_sources():
+def test_state_and_provincial_laws_name_registered_sources():
     known = {source.id for source in registry().sources}
     for code, laws in regions().laws.items():
-        assert regions().country(code) == "us", code
+        country = regions().country(code)
+        assert country in ("us", "ca"), code
         for law in laws:
             assert law.source in known
-            assert registry().get(law.source).jurisdiction == f"us-{code.lower()}"
+            assert registry().get(law.source).jurisdiction == f"{country}-{code.lower()}"
 
 
 # Article numbers written by hand (they belong in macros/law/data/sources.yml, cited with cite()).
@@ -85,6 +86,7 @@ def hand_written_citations(text: str, policy: bool = False) -> list[str]:
 
 def kit_texts() -> dict[str, str]:
     files = sorted((ROOT / "docs").glob("*.md")) + sorted((ROOT / "macros" / "company" / "sectors").glob("*.yml"))
+    files += sorted((ROOT / "macros" / "law" / "jurisdictions").glob("*.yml"))  # each jurisdiction's paragraphs
     return {str(f.relative_to(ROOT)): f.read_text(encoding="utf-8") for f in files}
 
 

@@ -307,3 +307,18 @@ def test_without_a_legal_contact_legal_questions_go_to_management_who_will_consu
         assert as_lawyer in example_site.text("policy", lang)
         assert consult not in example_site.text("policy", lang)
     assert management is not None
+
+
+def test_the_data_file_is_read_like_the_company_file_with_the_line_of_each_problem(tmp_path):
+    from macros.company.kitfile import KitFileError, load_kit_file
+    from macros.law.rules import PolicyRules, rule_problems
+
+    text = POLICY_DATA.read_text(encoding="utf-8")
+    broken = tmp_path / "policy.yml"
+    broken.write_text(text.replace('also: ["7.6"]', 'also: ["9.9"]', 1), encoding="utf-8")
+    with pytest.raises(KitFileError) as error:
+        load_kit_file(broken, PolicyRules, check=rule_problems)
+    message = str(error.value)
+    line = next(n for n, row in enumerate(text.splitlines(), 1) if 'also: ["7.6"]' in row)
+    assert "§ 9.9, which is not in clauses" in message and f"line {line}" in message, message
+    assert load_kit_file(POLICY_DATA, PolicyRules, check=rule_problems)  # negative control: the kit's file reads

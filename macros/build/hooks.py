@@ -37,15 +37,15 @@ from macros.law.clauses import (  # noqa: E402
     load_archive,
     missing_numbers,
 )
-from macros.language.labels import label  # noqa: E402
+from macros.company.labels import label  # noqa: E402
 from macros.pages.lawyer import fill_tables, record_page  # noqa: E402
 from macros.pages.render import PENDING_ACK, PENDING_CHANGES, render_partial  # noqa: E402
 from macros.language.text import set_locale  # noqa: E402
 from macros.language.typography import french_html  # noqa: E402
 from macros.build.pdf import pdf_wanted, print_policy  # noqa: E402
 from macros.company.loader import company_file_path  # noqa: E402
-from macros.company.safety import output_folder_problem  # noqa: E402
-from macros.build.seo import absolute_alternates, logo_size, page_description  # noqa: E402
+from macros.company.safety import output_folder_problem, shown  # noqa: E402
+from macros.build.seo import absolute_alternates, logo_size, page_description, site_url_problem  # noqa: E402
 from macros.company.site import load_company, logo_file, project_dir, theme_data  # noqa: E402
 from macros.build.speed import reuse_unchanged_renders, reuse_unchanged_search_sections, share_theme  # noqa: E402
 from macros.language.spelling import own_words, respell  # noqa: E402
@@ -87,10 +87,12 @@ def on_startup(command, dirty):
 # the site folder), and choose the languages before mkdocs-static-i18n reads them.
 @event_priority(100)
 def on_config(config):
+    refuse_site_url(config.site_url)
     model = load_company(config)
     i18n = config.plugins["i18n"]
     if not i18n.building:  # the first build of a run (mkdocs-static-i18n runs one more per language)
         refuse_output_folder(config, model)
+        load_archive(archive_dir(company_file_path(project_dir(config))))  # a broken archive stops the build here
         stage(config)
     share_theme(config.theme, project_dir(config))  # templates compiled once, theme files listed once (speed.py)
     choose_languages(i18n.config.languages, model.languages)
@@ -109,6 +111,18 @@ def on_config(config):
     if risk and locale == model.languages[0]:  # once per build, not once per language
         log.info(risk)
     return config
+
+
+def refuse_site_url(url: str | None) -> None:
+    """SITE_URL is printed into every page's head and into sitemap.xml: refuse, before anything is built, an
+    address that is not a plain absolute http(s) address (seo.site_url_problem)."""
+    problem = site_url_problem(url or "")
+    if problem:
+        raise PluginError(
+            f"SITE_URL (site_url in mkdocs.yml) is {shown(url)}, which {problem}. Set SITE_URL to the site's public "
+            "address, like https://intranet.example/policy/, or leave it unset. Nothing was built, and the site "
+            "folder was left as it was."
+        )
 
 
 def refuse_output_folder(config, model) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+import unicodedata
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Iterator
@@ -11,8 +12,9 @@ from typing import Any, Iterator
 from markupsafe import escape
 from mkdocs.exceptions import PluginError
 
-from macros.language.labels import label
+from macros.company.labels import label
 from macros.pages.outputs import PDF_NAMES, POSTER_NAMES
+from macros.company.safety import shown, terminal_safe
 from macros.company.schema import CompanyFile
 from macros.company.site import format_day
 
@@ -36,8 +38,17 @@ PAGE_TIMEOUT_MS = 60_000  # opening one policy page, and every other wait on the
 
 
 def chromium_path() -> str:
-    """CHROMIUM_PATH, or Debian's Chromium."""
-    return os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+    """CHROMIUM_PATH, or Debian's Chromium. CHROMIUM_PATH must be a full path to a program, with no control
+    character (it is printed in messages and started as a program): anything else is refused."""
+    chosen = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+    hidden = next((c for c in chosen if unicodedata.category(c)[0] == "C"), None)
+    if hidden is not None or not chosen or not os.path.isabs(chosen):
+        why = f"contains an invisible character (U+{ord(hidden):04X})" if hidden is not None else "is not a full path"
+        raise PluginError(
+            f"CHROMIUM_PATH is {shown(chosen)}, which {why}: set it to the full path of Chromium, like "
+            "/usr/bin/chromium, or build without the PDF: POLICY_PDF=0. Nothing was built."
+        )
+    return chosen
 
 
 def pdf_wanted(command: str | None) -> bool:
@@ -45,7 +56,7 @@ def pdf_wanted(command: str | None) -> bool:
     if os.environ.get("POLICY_PDF", "1") == "0" or command == "serve":
         return False
     if not Path(chromium_path()).is_file():
-        log.info("No PDF of the policy: no Chromium at %s (install it, or set CHROMIUM_PATH).", chromium_path())
+        log.info("No PDF of the policy: no Chromium at %s (install it, or set CHROMIUM_PATH).", terminal_safe(chromium_path()))
         return False
     return True
 
@@ -77,7 +88,7 @@ def _launch(playwright: Any) -> Any:
     except PlaywrightError as error:
         reason = str(error).strip().splitlines()[0][:200] if str(error).strip() else type(error).__name__
         raise PluginError(
-            f"No PDF of the policy: Chromium at {chromium_path()} did not start ({reason}). "
+            f"No PDF of the policy: Chromium at {terminal_safe(chromium_path())} did not start ({terminal_safe(reason)}). "
             "Set CHROMIUM_PATH to a working Chromium, or build without the PDF: POLICY_PDF=0."
         ) from None
 

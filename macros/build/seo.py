@@ -9,7 +9,9 @@ import re
 import struct
 from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import urljoin
+import unicodedata
+from html import escape, unescape
+from urllib.parse import urljoin, urlsplit
 
 DESCRIPTION_LENGTH = 160  # what search engines show; longer text is cut at a word
 
@@ -91,8 +93,39 @@ ALTERNATE = re.compile(r'(<link rel="alternate" href=")([^"]*)(" hreflang="[^"]+
 
 
 def absolute_alternates(html: str, page_url: str) -> str:
-    """The language alternates in a page's head as full addresses (search engines ignore relative ones)."""
-    return ALTERNATE.sub(lambda m: m[1] + urljoin(page_url, m[2]) + m[3], html)
+    """The language alternates in a page's head as full addresses (search engines ignore relative ones), written
+    as attribute text (the page's address comes from SITE_URL, checked by site_url_problem, escaped here too)."""
+    return ALTERNATE.sub(lambda m: m[1] + escape(urljoin(page_url, unescape(m[2])), quote=True) + m[3], html)
+
+
+# SITE_URL: what a web address may hold without being read as markup in HTML, XML (sitemap.xml) or a shell.
+_URL_REFUSED = set("\"'<>`\\{}|^&")
+
+
+def site_url_problem(url: str) -> str | None:
+    """Why SITE_URL cannot be the site's public address, or None. It is printed into every page's head (canonical
+    link, alternates, Material's asset addresses) and into sitemap.xml, so it must be a plain absolute http(s)
+    address: scheme, host, optional port and path, nothing a page or an XML reader would take as markup."""
+    if not url:
+        return None
+    hidden = next((c for c in url if c.isspace() or unicodedata.category(c)[0] == "C"), None)
+    if hidden is not None:
+        return f"contains a space or an invisible character (U+{ord(hidden):04X})"
+    refused = next((c for c in url if c in _URL_REFUSED), None)
+    if refused is not None:
+        return f"contains {refused!r}, which a web page or sitemap.xml would read as markup"
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - raises on a port that is not a number
+    except ValueError as error:
+        return f"is not a web address ({error})"
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        return "must be a full address starting with https:// (or http://) and a host name"
+    if parts.username or parts.password:
+        return "has a name before @: write the address without it"
+    if parts.query or parts.fragment or url.endswith(("?", "#")):
+        return "has a ? or # part: the site's address is a folder, like https://example.org/policy/"
+    return None
 
 
 LOGO_HEIGHT = 24  # px: Material shows the header logo 1.2rem high

@@ -6,9 +6,9 @@ import functools
 from pathlib import Path
 from typing import Literal
 
-import yaml
 from pydantic import BaseModel, ConfigDict
 
+from macros.company.kitfile import load_kit_file
 from macros.company.types import Localized
 
 PLACES_FILE = Path(__file__).parent / "places.yml"
@@ -32,5 +32,5 @@ class Places(BaseModel):
 
 @functools.lru_cache(maxsize=None)
 def places() -> Places:
-    """The states and provinces, validated (kit data: read once per process)."""
-    return Places.model_validate(yaml.safe_load(PLACES_FILE.read_text(encoding="utf-8")))
+    """The states and provinces, through the kit file reader and checks (kit data: read once per process)."""
+    return load_kit_file(PLACES_FILE, Places)

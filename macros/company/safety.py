@@ -101,9 +101,15 @@ _REFUSED_TAGS = {
 }
 
 
-def check_tree(root: yaml.Node) -> None:
+def check_tree(
+    root: yaml.Node,
+    max_nodes: int = MAX_NODES,
+    max_list_items: int = MAX_LIST_ITEMS,
+    max_keys: int = MAX_KEYS,
+) -> None:
     """Refuse, before the values are built, a tree that is too deep, too big once aliases are expanded,
-    that refers to itself, or whose keys are lists or sections. Raises TreeProblem at the node at fault."""
+    that refers to itself, or whose keys are lists or sections. Raises TreeProblem at the node at fault.
+    The kit's own data files are longer than a company file: they pass higher counts (loader.KIT_LIMITS)."""
     sizes: dict[int, int] = {}
     busy: set[int] = set()
 
@@ -132,12 +138,12 @@ def check_tree(root: yaml.Node) -> None:
         else:
             busy.add(key)
             if isinstance(node, yaml.SequenceNode):
-                if len(node.value) > MAX_LIST_ITEMS:
-                    raise TreeProblem(node, f"is a list of {len(node.value)} items; at most {MAX_LIST_ITEMS}")
+                if len(node.value) > max_list_items:
+                    raise TreeProblem(node, f"is a list of {len(node.value)} items; at most {max_list_items}")
                 children = [(index, child) for index, child in enumerate(node.value)]
             else:
-                if len(node.value) > MAX_KEYS:
-                    raise TreeProblem(node, f"has {len(node.value)} keys; at most {MAX_KEYS}")
+                if len(node.value) > max_keys:
+                    raise TreeProblem(node, f"has {len(node.value)} keys; at most {max_keys}")
                 children = []
                 for key_node, value_node in node.value:
                     if not isinstance(key_node, yaml.ScalarNode):
@@ -157,10 +163,10 @@ def check_tree(root: yaml.Node) -> None:
                     children += [(key_node.value, key_node), (key_node.value, value_node)]
             for part, child in children:
                 total += size(child, loc + (part,))
-                if total > MAX_NODES:
+                if total > max_nodes:
                     raise TreeProblem(
                         node,
-                        f"holds more than {MAX_NODES} values once its aliases (*name) are written out; "
+                        f"holds more than {max_nodes} values once its aliases (*name) are written out; "
                         "write the values out instead of repeating aliases",
                     )
             busy.discard(key)
@@ -185,7 +191,31 @@ SVG_NS = "{http://www.w3.org/2000/svg}"
 XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
 _SVG_ACTIVE = {"script", "foreignObject", "iframe", "embed", "object", "audio", "video", "handler", "listener"}
 _SVG_ANIMATION = {"set", "animate", "animateMotion", "animateTransform", "animateColor"}
-_CSS_OUTSIDE = re.compile(r"@import|url\(\s*['\"]?(?!#)", re.IGNORECASE)
+# What in CSS loads another file: @import, url(...) other than a local #fragment, and the image functions that
+# take a plain string (image-set("x.png")). Checked on the text once CSS escapes (u\72l, @\69mport) are decoded.
+_CSS_OUTSIDE = re.compile(
+    r"@import|url\((?!\s*['\"]?\s*#)|(?<![\w-])(?:-webkit-)?image-set\(|(?<![\w-])image\(|cross-fade\(|element\(",
+    re.IGNORECASE,
+)
+_CSS_ESCAPE = re.compile(r"\\(?:([0-9a-fA-F]{1,6})[ \t\r\n\f]?|(\n)|(.))", re.DOTALL)
+_CSS_COMMENT = re.compile(r"/\*.*?(\*/|$)", re.DOTALL)
+
+
+def _css_char(match: re.Match[str]) -> str:
+    if match[1]:
+        code = int(match[1], 16)
+        return chr(code) if 0 < code <= 0x10FFFF and not 0xD800 <= code <= 0xDFFF else "\ufffd"
+    return "" if match[2] else match[3]
+
+
+def css_decoded(text: str) -> str:
+    """CSS as a browser reads it: escapes (\\72, \\r) decoded and comments removed, so that `u\\72l(` is `url(`."""
+    return _CSS_ESCAPE.sub(_css_char, _CSS_COMMENT.sub("", text))
+
+
+def css_loads_a_file(text: str) -> bool:
+    """Whether CSS (a <style> or any attribute value) would load another file."""
+    return bool(_CSS_OUTSIDE.search(css_decoded(text)))
 
 
 def logo_problem(written: str, company_file: Path) -> str | None:
@@ -250,7 +280,7 @@ def _svg_problem(written: str, data: bytes) -> str | None:
             return active.format(what=f"a <{name}> element")
         if name in _SVG_ANIMATION and element.get("attributeName", "").endswith("href"):
             return active.format(what=f"a <{name}> that changes a link")
-        if name == "style" and _CSS_OUTSIDE.search(element.text or ""):
+        if name == "style" and css_loads_a_file("".join(element.itertext())):
             return active.format(what="a style that loads another file")
         for attribute, value in element.attrib.items():
             local = attribute.rsplit("}", 1)[-1].lower()
@@ -258,8 +288,8 @@ def _svg_problem(written: str, data: bytes) -> str | None:
                 return active.format(what=f"an event attribute ({local})")
             if (local == "href" or attribute == XLINK_HREF) and not value.strip().startswith("#"):
                 return active.format(what=f"a link to another file or page ({shown(value)})")
-            if _CSS_OUTSIDE.search(value) and local in ("style", "fill", "stroke", "filter", "mask", "clip-path"):
-                return active.format(what="a style that loads another file")
+            if css_loads_a_file(value):  # every attribute: style, fill, marker-end, cursor...
+                return active.format(what=f"a style that loads another file (in {local})")
     return None
 
 

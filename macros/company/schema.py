@@ -17,10 +17,11 @@ from pydantic import (
 )
 
 from macros.language.grammar import NamePhrase, name_in_sentence, parse_english, parse_french
-from macros.company.safety import MAX_YEAR, MIN_YEAR
+from macros.company.safety import MAX_YEAR, MIN_YEAR, shown
 from macros.company import sector as sectors
 from macros.company.places import places
 from macros.company.types import (  # noqa: F401 - shared types, re-exported for the pages and tests
+    FieldProblem,
     LOCALES,
     _single_line,
     _text_only,
@@ -47,16 +48,6 @@ from macros.company.types import (  # noqa: F401 - shared types, re-exported for
 )
 
 DEFAULT_NOUN = {"fr": "l'entreprise", "en": "the company"}
-
-
-class FieldProblem(ValueError):
-    """A check across keys that knows which key is at fault (the loader reports it at that key)."""
-
-    def __init__(self, path: tuple[str | int, ...], message: str) -> None:
-        super().__init__(message)
-        self.path = path
-        self.message = message
-
 
 
 PLATFORMS: dict[str, str] = {
@@ -457,8 +448,10 @@ class CompanyFile(Strict):
             first = error.errors(include_url=False)[0]
             loc = tuple(first["loc"])
             raise FieldProblem(("overrides", *loc), _override_message(first, self.sector)) from None
-        except ValueError as error:
-            raise FieldProblem(("overrides",), str(error)) from None
+        except sectors.PlaceholderProblem as problem:
+            raise FieldProblem(("overrides", *problem.loc), problem.message) from None
+        except (ValueError, KeyError, IndexError, AttributeError) as error:
+            raise FieldProblem(("overrides",), shown(str(error))) from None
 
     @property
     def sector_data(self) -> Any:

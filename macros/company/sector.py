@@ -21,9 +21,10 @@ import string
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from macros.company.kitfile import load_kit_file
+from macros.company.safety import shown as quoted
 from macros.company.types import SECTORS, Line, Localized, Workplace
 
 SECTORS_DIR = Path(__file__).parent / "sectors"
@@ -31,20 +32,42 @@ SECTORS_DIR = Path(__file__).parent / "sectors"
 PLACEHOLDERS = ("social_media", "management", "hr", "privacy", "legal", "company", "de_company", "a_company")
 
 
+class PlaceholderProblem(ValueError):
+    """A placeholder the kit does not fill; `loc` is where it is in the slot (keys, list indexes, language)."""
+
+    def __init__(self, loc: tuple[str | int, ...], message: str) -> None:
+        super().__init__(message)
+        self.loc = loc
+        self.message = message
+
+
+_PLACEHOLDER_LIST = ", ".join("{" + p + "}" for p in PLACEHOLDERS)
+
+
 def _known_placeholders(value: str) -> str:
-    """Sector text may only use the placeholders listed in this module's docstring."""
+    """Sector text may only use the plain placeholders listed in this module's docstring: `{company}`, never a
+    format (`{company:>9}`), a conversion (`{company!r}`), a field nested in a format (`{company:{x}}`), an index
+    (`{company[0]}`) or an attribute (`{company.__class__}`): str.format would evaluate those."""
     try:
-        fields = [field for _, field, _, _ in string.Formatter().parse(value)]
+        parts = list(string.Formatter().parse(value))
     except ValueError:
         raise ValueError(
             "has a lone { or }: braces mark placeholders such as {social_media}; write {{ or }} for a brace"
         ) from None
-    for field in fields:
-        if field is not None and field not in PLACEHOLDERS:
+    for _, field, spec, conversion in parts:
+        if field is None:
+            continue
+        if field not in PLACEHOLDERS:
+            shown_field = quoted(field)[1:-1]
             raise ValueError(
-                f"uses {{{field}}}, which is not a placeholder the kit knows; use one of "
-                + ", ".join("{" + p + "}" for p in PLACEHOLDERS)
-                + " (or write the text without braces)"
+                f"uses {{{shown_field}}}, which is not a placeholder the kit knows; a placeholder is a plain name "
+                f"in braces, one of {_PLACEHOLDER_LIST} (or write the text without braces)"
+            )
+        if spec or conversion:
+            after = (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "")
+            raise ValueError(
+                f"uses {{{field}{quoted(after)[1:-1]}}}: a placeholder is a plain name in braces, with nothing after "
+                f"the name (no ':' or '!'); write {{{field}}}"
             )
     return value
 
@@ -300,8 +323,10 @@ SLOTS = tuple(name for name in SectorData.model_fields if name not in ("practice
 
 @functools.lru_cache(maxsize=None)
 def sector_file_data(sector: str) -> dict[str, Any]:
-    """The raw data of one sector file (kit data: read once per process)."""
-    return yaml.safe_load((SECTORS_DIR / f"{sector}.yml").read_text(encoding="utf-8"))
+    """The data of one sector file, checked whole by the company file's reader and rules (kitfile.load_kit_file),
+    placeholders included (kit data: read once per process). Overrides are laid over it and checked again."""
+    path = SECTORS_DIR / f"{sector}.yml"
+    return load_kit_file(path, SectorData, check=placeholder_problems).model_dump(exclude_unset=True)
 
 
 def _fill(value: Any, mapping: dict[str, dict[str, str]]) -> Any:
@@ -317,17 +342,29 @@ def _fill(value: Any, mapping: dict[str, dict[str, str]]) -> Any:
     return value
 
 
-def check_placeholders(value: Any) -> None:
-    """Raise ValueError for an unknown placeholder anywhere in a slot's text."""
+def check_placeholders(value: Any, loc: tuple[str | int, ...] = ()) -> None:
+    """Raise PlaceholderProblem, with where it is, for a placeholder the kit does not fill anywhere in a slot."""
     if isinstance(value, Localized):
         for lang in ("fr", "en"):
-            _known_placeholders(getattr(value, lang))
+            try:
+                _known_placeholders(getattr(value, lang))
+            except ValueError as error:
+                raise PlaceholderProblem(loc + (lang,), str(error)) from None
     elif isinstance(value, BaseModel):
         for key in type(value).model_fields:
-            check_placeholders(getattr(value, key))
+            check_placeholders(getattr(value, key), loc + (key,))
     elif isinstance(value, list):
-        for item in value:
-            check_placeholders(item)
+        for index, item in enumerate(value):
+            check_placeholders(item, loc + (index,))
+
+
+def placeholder_problems(model: "SectorData") -> list[tuple[tuple[str | int, ...], str]]:
+    """The sector file's placeholder problem, for kitfile.load_kit_file (it names the file, line and slot)."""
+    try:
+        check_placeholders(model)
+    except PlaceholderProblem as problem:
+        return [(problem.loc, problem.message)]
+    return []
 
 
 def resolve(sector: str, overrides: dict[str, Any], mapping: dict[str, dict[str, str]]) -> SectorData:

@@ -9,7 +9,7 @@ from typing import Any
 
 from babel.dates import format_date
 
-from macros.language.labels import label
+from macros.company.labels import label
 from macros.company.loader import company_file_path, logo_path, read_bytes, read_company_bytes
 from macros.company.safety import logo_problem
 from macros.company.schema import CompanyFile

@@ -17,6 +17,7 @@ from pydantic import (
     HttpUrl,
     TypeAdapter,
     ValidationError,
+    ValidationInfo,
     WithJsonSchema,
     model_validator,
 )
@@ -25,6 +26,15 @@ from macros.company.safety import BIDI_CONTROLS, shown, text_problem
 from macros.language.text import current_locale
 
 LOCALES = ("fr", "en")
+
+
+class FieldProblem(ValueError):
+    """A check across keys that knows which key is at fault (the loader reports it at that key)."""
+
+    def __init__(self, path: tuple[str | int, ...], message: str) -> None:
+        super().__init__(message)
+        self.path = path
+        self.message = message
 
 
 # --- Plain values ---------------------------------------------------------------------------
@@ -130,9 +140,12 @@ class Localized(BaseModel):
 
     @model_validator(mode="before")
     @classmethod
-    def _one_string_for_both(cls, value: Any) -> Any:
+    def _one_string_for_both(cls, value: Any, info: ValidationInfo) -> Any:
         value = _text_only(value)
         if isinstance(value, str):
+            if info.context and info.context.get("kit"):
+                # the kit's own data (kitfile.load_kit_file) writes every pair in both languages
+                raise ValueError(f"is one text ({shown(value)}) where the kit needs both languages: write {{fr: ..., en: ...}}")
             return {"fr": value, "en": value}
         return value
 

@@ -1,4 +1,5 @@
-"""Adopting the policy: the facts the adoption page computes from company.yml (head count, dates)."""
+"""Adopting the policy: the facts the adoption page computes from company.yml (head count, dates) and the
+jurisdiction file's `adoption:` numbers (macros/law/jurisdictions/<code>.yml)."""
 
 from __future__ import annotations
 
@@ -6,9 +7,7 @@ import calendar
 import datetime as dt
 
 from macros.company.schema import CompanyFile
-
-# France: the work rules (règlement intérieur) are compulsory from this head count (Code du travail L1311-2).
-FRANCE_WORK_RULES_FROM = 50
+from macros.law.jurisdiction import jurisdiction_data
 
 
 def months_before(day: dt.date, months: int) -> dt.date:
@@ -23,24 +22,28 @@ class Adoption:
 
     def __init__(self, model: CompanyFile) -> None:
         self.model = model
+        self.facts = jurisdiction_data(model.jurisdiction.value).adoption
 
     @property
     def employees(self) -> int | None:
         return self.model.company.employees
 
     @property
-    def france_work_rules_required(self) -> bool | None:
-        """True from 50 employees, False below, None when company.employees is not given."""
-        if self.employees is None:
+    def work_rules_from(self) -> int | None:
+        """The head count from which written work rules are compulsory here (France: 50); None where none are."""
+        return self.facts.work_rules_from
+
+    @property
+    def work_rules_required(self) -> bool | None:
+        """True from that head count, False below, None when company.employees is not given (or no such rule)."""
+        if self.employees is None or self.work_rules_from is None:
             return None
-        return self.employees >= FRANCE_WORK_RULES_FROM
+        return self.employees >= self.work_rules_from
 
     @property
-    def france_threshold(self) -> int:
-        return FRANCE_WORK_RULES_FROM
-
-    @property
-    def formalities_by(self) -> dt.date:
-        """In France the rules take effect one month after the last filing and display formality
-        (Code du travail L1321-4): for policy.effective_date, those must be done by this date."""
-        return months_before(self.model.policy.effective_date, 1)
+    def formalities_by(self) -> dt.date | None:
+        """Where the rules take effect some months after the last filing and display formality (France: one
+        month, Code du travail L1321-4): for policy.effective_date, the day those must be done by."""
+        if self.facts.in_force_months is None:
+            return None
+        return months_before(self.model.policy.effective_date, self.facts.in_force_months)

@@ -14,12 +14,20 @@ import datetime as dt
 import difflib
 import hashlib
 import json
+import os
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Annotated, Any, Literal
 
 from bs4 import BeautifulSoup
+from mkdocs.exceptions import PluginError
 from packaging.version import InvalidVersion, Version
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from macros.company.kitfile import CompanyFileError, Problem
+from macros.company.safety import terminal_safe
 
 CLAUSE_ID = re.compile(r"^[0-9]{1,2}\.[0-9]{1,2}$")
 ANCHOR_CLASS = "clause-ref"
@@ -122,19 +130,189 @@ def archive_dir(company_file: Path) -> Path:
     return company_file.parent / ARCHIVE_DIR
 
 
+# Limits on the archive: a release file is some 30 KB (the whole policy in two languages).
+MAX_ARCHIVE_BYTES = 2_000_000
+MAX_ARCHIVE_FILES = 200
+MAX_CLAUSE_CHARS = 10_000
+MAX_ARCHIVE_DEPTH = 10
+ClauseText = Annotated[str, Field(max_length=MAX_CLAUSE_CHARS)]
+ClauseKey = Annotated[str, Field(pattern=CLAUSE_ID.pattern)]
+
+
+class ArchiveFile(BaseModel):
+    """One policy-archive/<version>.json, as make release writes it."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+
+    version: Annotated[str, Field(pattern=r"^[0-9]{1,4}(\.[0-9]{1,4}){0,3}$")]
+    released: Annotated[str, Field(pattern=r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")]
+    fingerprint: Annotated[str, Field(pattern=r"^[0-9a-f]{12}$")]
+    clauses: dict[Literal["fr", "en"], Annotated[dict[ClauseKey, ClauseText], Field(max_length=500)]]
+
+
+class ArchiveError(CompanyFileError):
+    """A policy archive file (or the folder) cannot be used: nothing was built or recorded."""
+
+    def __init__(self, file: Path, problems: list[Problem]) -> None:
+        self.file = file
+        self.problems = problems
+        lines = [f"The policy archive {terminal_safe(str(file))} cannot be used. Nothing was built or recorded."]
+        lines += [f"  {n}. {p.describe(str(file))}" for n, p in enumerate(problems, 1)]
+        lines.append(
+            "Archive files are written by make release and committed with the company file: restore this one "
+            "from version control (git checkout -- <file>), or remove it and run make release again."
+        )
+        PluginError.__init__(self, "\n".join(lines))
+
+
+def _refuse(file: Path, message: str, line: int | None = None, key: str = "") -> ArchiveError:
+    return ArchiveError(file, [Problem(key, message, line)])
+
+
+def _line_of(text: str, loc: tuple[Any, ...]) -> int | None:
+    """The line of a key path in a JSON file as make release writes it (one key per line)."""
+    position, found = 0, False
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        at = text.find(json.dumps(str(part), ensure_ascii=False) + ":", position)
+        if at < 0:
+            break
+        position, found = at, True
+    return text.count("\n", 0, position) + 1 if found else None
+
+
+def _too_deep(text: str) -> int | None:
+    """The line where brackets nest deeper than an archive ever does (json would recurse until it crashes)."""
+    depth, in_string, escaped, line = 0, False, False, 1
+    for char in text:
+        if char == "\n":
+            line += 1
+        if in_string:
+            if escaped:
+                escaped = False
+            elif char == "\\":
+                escaped = True
+            elif char == '"':
+                in_string = False
+        elif char == '"':
+            in_string = True
+        elif char in "[{":
+            depth += 1
+            if depth > MAX_ARCHIVE_DEPTH:
+                return line
+        elif char in "]}":
+            depth -= 1
+    return None
+
+
+def _read_regular(file: Path) -> bytes:
+    """A file's bytes, only if it is a regular file (not a link, a device, a pipe or a folder) under the size limit.
+    Checked with lstat before opening, and again on the open file (opened without following a link and without
+    waiting on a pipe), so that a file swapped in between is refused too."""
+    try:
+        info = file.lstat()
+    except OSError as error:
+        raise _refuse(file, f"cannot be read ({error.strerror or error}).") from None
+    if stat.S_ISLNK(info.st_mode):
+        raise _refuse(file, "is a link; an archive file must be a file of the company's own policy-archive folder, "
+                            "not a link to another company's or anywhere else.")
+    if not stat.S_ISREG(info.st_mode):
+        raise _refuse(file, "is not a regular file (a folder, a device or a pipe); an archive file is a .json file.")
+    if info.st_size > MAX_ARCHIVE_BYTES:
+        raise _refuse(file, f"is {info.st_size / 1e6:.1f} MB; a release file is a few dozen KB (at most "
+                            f"{MAX_ARCHIVE_BYTES // 1_000_000} MB).")
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+    try:
+        descriptor = os.open(file, flags)
+    except OSError as error:
+        raise _refuse(file, f"cannot be opened ({error.strerror or error}).") from None
+    with os.fdopen(descriptor, "rb") as handle:
+        opened = os.fstat(handle.fileno())
+        if not stat.S_ISREG(opened.st_mode) or (opened.st_dev, opened.st_ino) != (info.st_dev, info.st_ino):
+            raise _refuse(file, "changed while it was being read (it is no longer the regular file it was).")
+        data = handle.read(MAX_ARCHIVE_BYTES + 1)
+    if len(data) > MAX_ARCHIVE_BYTES:
+        raise _refuse(file, f"is larger than {MAX_ARCHIVE_BYTES // 1_000_000} MB; a release file is a few dozen KB.")
+    return data
+
+
+def read_release(file: Path) -> Release:
+    """One archive file, checked: a regular file, its size, JSON, the schema (line-numbered), its name, and its
+    fingerprint against its clauses (a file edited by hand is refused). Raises ArchiveError."""
+    data = _read_regular(file)
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise _refuse(file, "is not UTF-8 text.", data[: error.start].count(b"\n") + 1) from None
+    deep = _too_deep(text)
+    if deep is not None:
+        raise _refuse(file, f"nests brackets more than {MAX_ARCHIVE_DEPTH} levels deep; a release file has 3.", deep)
+    try:
+        raw = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise _refuse(file, f"is not valid JSON ({error.msg}).", error.lineno) from None
+    except RecursionError:
+        raise _refuse(file, "nests brackets far too deep.") from None
+    try:
+        model = ArchiveFile.model_validate(raw)
+    except ValidationError as error:
+        problems = []
+        for item in error.errors(include_url=False)[:10]:
+            loc = tuple(item["loc"])
+            key = ".".join(str(part) for part in loc)
+            message = item["msg"].removeprefix("Value error, ")
+            problems.append(Problem(key, f"{message} (a release file holds version, released, fingerprint "
+                                         "and clauses: {fr: {\"1.1\": text}, en: {...}}).", _line_of(text, loc)))
+        raise ArchiveError(file, problems) from None
+    if file.name != f"{model.version}.json":
+        raise _refuse(file, f"records version {model.version}: name it {model.version}.json.",
+                      _line_of(text, ("version",)), "version")
+    computed = fingerprint({lang: dict(clauses) for lang, clauses in model.clauses.items()})
+    if computed != model.fingerprint:
+        raise _refuse(
+            file,
+            f"records the fingerprint {model.fingerprint}, but its clauses give {computed}: the clauses were changed "
+            "after make release recorded them, so this is not the version employees signed.",
+            _line_of(text, ("fingerprint",)),
+            "fingerprint",
+        )
+    return Release(model.version, model.released, model.fingerprint,
+                   {lang: dict(clauses) for lang, clauses in model.clauses.items()})
+
+
+def archive_folder_problem(folder: Path) -> str | None:
+    """Why the policy-archive folder cannot be read or written (a link, not a folder), or None (missing is fine)."""
+    try:
+        info = folder.lstat()
+    except FileNotFoundError:
+        return None
+    except OSError as error:
+        return f"cannot be read ({error.strerror or error})."
+    if stat.S_ISLNK(info.st_mode):
+        return ("is a link; the archive must be a folder of the company's own folder, not a link to another "
+                "company's archive or anywhere else.")
+    if not stat.S_ISDIR(info.st_mode):
+        return "is not a folder."
+    return None
+
+
 def load_archive(folder: Path) -> list[Release]:
-    """Every recorded version, oldest first."""
-    releases = []
-    if folder.is_dir():
-        for file in folder.glob("*.json"):
-            try:
-                data = json.loads(file.read_text(encoding="utf-8"))
-                release = Release(data["version"], data["released"], data["fingerprint"], data["clauses"])
-            except (ValueError, KeyError, TypeError) as error:
-                raise ValueError(f"{file} is not a policy release file the kit can read ({error})") from None
-            if file.stem != release.version:
-                raise ValueError(f"{file} records version {release.version}: name it {release.version}.json")
-            releases.append(release)
+    """Every recorded version, oldest first. The folder (beside the company file) and each file in it are read only
+    if they are what they seem: the folder itself, not a link; regular .json files, not links, devices or pipes.
+    Raises ArchiveError naming the file and what is wrong."""
+    problem = archive_folder_problem(folder)
+    if problem is not None:
+        raise _refuse(folder, problem)
+    if not folder.exists():
+        return []
+    try:
+        entries = sorted(entry.name for entry in os.scandir(folder) if entry.name.endswith(".json"))
+    except OSError as error:
+        raise _refuse(folder, f"cannot be listed ({error.strerror or error}).") from None
+    if len(entries) > MAX_ARCHIVE_FILES:
+        raise _refuse(folder, f"holds {len(entries)} release files; at most {MAX_ARCHIVE_FILES}.")
+    releases = [read_release(folder / name) for name in entries]
     return sorted(releases, key=lambda r: version_key(r.version))
 
 

@@ -19,22 +19,17 @@ import re
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-import yaml
 from jinja2 import pass_context
 from markupsafe import Markup
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, create_model
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, create_model
 
+from macros.company.kitfile import KitFileError, load_kit_file
 from macros.company.types import Localized
 from macros.language.text import current_locale
 
 LAW_DIR = Path(__file__).parent
 JURISDICTIONS_DIR = LAW_DIR / "jurisdictions"
 SLOTS_FILE = LAW_DIR / "data" / "slots.yml"
-
-
-def read_kit_yaml(path: Path) -> Any:
-    """The kit's own data file, read as YAML (one place, to be swapped for the kit loader's checks)."""
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
 
 
 def _not_blank(value: str) -> str:
@@ -66,6 +61,17 @@ class LawText(BaseModel):
         return getattr(self, locale)
 
 
+class AdoptionFacts(BaseModel):
+    """The numbers the adoption steps compute with (macros/law/adoption.py), ~ where the rule does not exist."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    work_rules_from: int | None = Field(description="Head count from which written work rules are compulsory.")
+    in_force_months: int | None = Field(
+        description="Months between the last filing and display formality and the rules' entry into force."
+    )
+
+
 class SlotCatalogue(BaseModel):
     """macros/law/data/slots.yml: every word and every slot a jurisdiction fills, with what it holds."""
 
@@ -78,7 +84,7 @@ class SlotCatalogue(BaseModel):
 @functools.lru_cache(maxsize=None)
 def catalogue() -> SlotCatalogue:
     """The catalogue of slots (kit data: read once per process)."""
-    return SlotCatalogue.model_validate(read_kit_yaml(SLOTS_FILE))
+    return load_kit_file(SLOTS_FILE, SlotCatalogue)
 
 
 _FROZEN = ConfigDict(extra="forbid", frozen=True)
@@ -106,6 +112,7 @@ def jurisdiction_model() -> type[BaseModel]:
                              "macros/law/data/regions.yml lists the states where it is not (good_cause).")),
         region_country=(Literal["us", "ca"] | None, Field(
             description="Whose states or provinces company.region names here (us, ca), or ~ when none.")),
+        adoption=(AdoptionFacts, Field(description="The numbers of the adoption steps.")),
         avoid=(list[Annotated[str, AfterValidator(_pattern)]], Field(
             description="Words this jurisdiction's French readers do not use (regular expressions, whole words, "
                         "any case): a test fails when its French pages contain one.")),
@@ -114,16 +121,8 @@ def jurisdiction_model() -> type[BaseModel]:
     )
 
 
-def _shown(path: Path) -> str:
-    """A file as the reader knows it: relative to the project when it is inside it."""
-    try:
-        return str(path.relative_to(LAW_DIR.parent.parent))
-    except ValueError:
-        return str(path)
-
-
-class JurisdictionFileError(ValueError):
-    """A jurisdiction file that does not fill the catalogue: every problem, each with its file and key."""
+class JurisdictionFileError(KitFileError):
+    """A jurisdiction file that does not fill the catalogue: every problem, each with its file, line and key."""
 
 
 def codes() -> list[str]:
@@ -136,19 +135,11 @@ def jurisdiction_data(code: str) -> BaseModel:
     """One jurisdiction file, validated against the catalogue (kit data: read once per process)."""
     path = JURISDICTIONS_DIR / f"{code}.yml"
     if not path.is_file():
-        raise JurisdictionFileError(f"{path}: no such jurisdiction file (jurisdiction {code!r})")
+        raise FileNotFoundError(f"{path}: no such jurisdiction file (jurisdiction {code!r})")
     try:
-        return jurisdiction_model().model_validate(read_kit_yaml(path))
-    except ValidationError as error:
-        problems = [
-            f"{_shown(path)}: {'.'.join(str(p) for p in e['loc'] if p != 'LawText')}: "
-            + ("is missing: every slot of macros/law/data/slots.yml is written (~ when there is nothing to say)"
-               if e["type"] == "missing" else
-               "is not a slot of macros/law/data/slots.yml: declare it there, or remove it"
-               if e["type"] == "extra_forbidden" else e["msg"].removeprefix("Value error, "))
-            for e in error.errors()
-        ]
-        raise JurisdictionFileError("\n".join(problems)) from None
+        return load_kit_file(path, jurisdiction_model())
+    except KitFileError as error:
+        raise JurisdictionFileError(error.file, error.problems) from None
 
 
 def slot_text(code: str, name: str, locale: str) -> str | None:

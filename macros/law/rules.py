@@ -16,9 +16,9 @@ import re
 from pathlib import Path
 from typing import Any, Literal
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from macros.company.kitfile import load_kit_file
 from macros.law.clauses import CLAUSE_ID
 
 POLICY_DATA = Path(__file__).parent / "data" / "policy.yml"
@@ -140,13 +140,6 @@ class PolicyRules(BaseModel):
                 raise ValueError(f"{number!r} is not a clause number like \"7.2\"")
         return value
 
-    @model_validator(mode="after")
-    def _short_forms_follow_their_clauses(self) -> "PolicyRules":
-        problems = list(self.problems())
-        if problems:
-            raise ValueError("; ".join(problems))
-        return self
-
     def combos(self) -> list[Combo]:
         regions = sorted({r for rule in self.clauses.values() for v in _all_variants(rule) for r in v.region or ()})
         return list(itertools.product(APPROACHES, JURISDICTIONS, [None, *regions]))
@@ -156,9 +149,9 @@ class PolicyRules(BaseModel):
         for slot, numbers in enumerate(self.glance, 1):
             for number in numbers:
                 if number not in self.clauses:
-                    yield f"glance rule {slot} names § {number}, which is not in clauses"
+                    yield ("glance", slot - 1), f"glance rule {slot} names § {number}, which is not in clauses"
                 elif not self.clauses[number].glance:
-                    yield f"glance rule {slot} names § {number}, which has no glance form"
+                    yield ("glance", slot - 1), f"glance rule {slot} names § {number}, which has no glance form"
         combos = self.combos()
         for number, rule in self.clauses.items():
             for form in FORMS:
@@ -166,12 +159,16 @@ class PolicyRules(BaseModel):
                 for n, variant in enumerate(variants, 1):
                     for other in variant.also:
                         if other not in self.clauses:
-                            yield f"§ {number} {form} variant {n}: also names § {other}, which is not in clauses"
+                            yield (
+                                ("clauses", number, form, n - 1, "also"),
+                                f"§ {number} {form} variant {n}: also names § {other}, which is not in clauses",
+                            )
                 if not variants:
                     continue
                 named = {number} | {c for v in variants for c in v.also if c in self.clauses}
                 for clause in sorted(named):
-                    yield from self._follows(number, form, variants, clause, combos)
+                    for index, message in self._follows(number, form, variants, clause, combos):
+                        yield ("clauses", number, form, index), message
 
     def _follows(self, number: str, form: str, variants: list[Variant], clause: str, combos: list[Combo]):
         text = self.clauses[clause].text
@@ -183,10 +180,10 @@ class PolicyRules(BaseModel):
             long = first_fit(text, combo)
             where = _describe(combo)
             if long is None:
-                yield f"§ {number} {form} variant {short + 1} is shown for {where}, where the policy has no § {clause}"
+                yield short, f"§ {number} {form} variant {short + 1} is shown for {where}, where the policy has no § {clause}"
                 continue
             if short in seen and seen[short][1] != long:
-                yield (
+                yield short, (
                     f"§ {number} {form} variant {short + 1} reads the same for {_describe(seen[short][0])} and for "
                     f"{where}, but § {clause} differs between them: give the short form a variant for each"
                 )
@@ -209,19 +206,29 @@ def _describe(combo: Combo) -> str:
     return f"approach {approach}, jurisdiction {jurisdiction}" + (f", region {region}" if region else "")
 
 
+def rule_problems(rules: PolicyRules) -> list[tuple[tuple[str | int, ...], str]]:
+    """What the schema cannot see, each with its key path: short forms that do not follow their clauses."""
+    seen: dict[tuple, tuple[tuple[str | int, ...], str]] = {}
+    for loc, message in rules.problems():
+        about = re.search(r"§ [0-9.]+ differs|no § [0-9.]+|names § [0-9.]+", message)
+        seen.setdefault((loc, about.group() if about else message), (loc, message))  # once per short form and clause
+    return list(seen.values())
+
+
 def read_rules(data: dict[str, Any], file_name: str = "macros/law/data/policy.yml") -> PolicyRules:
-    """The rules, validated; an error names the file, the key and what is wrong."""
+    """Rules from data already read (tests write broken copies); an error names the file, the key and what is wrong."""
     try:
-        return PolicyRules.model_validate(data)
+        rules = PolicyRules.model_validate(data)
     except ValidationError as error:
-        lines = []
-        for problem in error.errors():
-            key = ".".join(str(part) for part in problem["loc"])
-            lines.append(f"{file_name}: {key or 'top level'}: {problem['msg']}")
+        lines = [f"{file_name}: {'.'.join(str(p) for p in e['loc']) or 'top level'}: {e['msg']}" for e in error.errors()]
         raise ValueError("\n".join(lines)) from None
+    problems = rule_problems(rules)
+    if problems:
+        raise ValueError("\n".join(f"{file_name}: {'.'.join(str(p) for p in loc)}: {m}" for loc, m in problems))
+    return rules
 
 
 @functools.lru_cache(maxsize=None)
 def policy_rules() -> PolicyRules:
-    """The kit's rules (kit data: read and checked once per process)."""
-    return read_rules(yaml.safe_load(POLICY_DATA.read_text(encoding="utf-8")))
+    """The kit's rules (kit data: read once per process through the company file's reader, then checked)."""
+    return load_kit_file(POLICY_DATA, PolicyRules, check=rule_problems)

@@ -13,9 +13,9 @@ from pathlib import Path
 from typing import Annotated, Any, Literal
 from urllib.parse import urlsplit
 
-import yaml
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
+from macros.company.kitfile import load_kit_file
 from macros.company.places import places
 from macros.company.types import Localized
 
@@ -161,12 +161,12 @@ class Registry(BaseModel):
 @functools.lru_cache(maxsize=None)
 def registry() -> Registry:
     """The sources, validated (kit data: read once per process)."""
-    return Registry.model_validate(yaml.safe_load((DATA_DIR / "sources.yml").read_text(encoding="utf-8")))
+    return load_kit_file(DATA_DIR / "sources.yml", Registry)
 
 
 @functools.lru_cache(maxsize=None)
 def regions() -> Regions:
-    data = Regions.model_validate(yaml.safe_load((DATA_DIR / "regions.yml").read_text(encoding="utf-8")))
+    data = load_kit_file(DATA_DIR / "regions.yml", Regions)
     known = {source.id for source in registry().sources}
     for code, laws in data.laws.items():
         if data.country(code) is None:

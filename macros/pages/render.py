@@ -3,21 +3,22 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 from urllib.parse import parse_qsl, quote, urlencode, urlsplit, urlunsplit
-
-import yaml
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from macros.language.grammar import capitalize_first, name_in_sentence
-from macros.language.labels import label
+from macros.company.labels import label
+from macros.company.kitfile import load_kit_file
 from macros.law.clauses import FINGERPRINT_TOKEN, GAPS_TOKEN, anchor_id
 from macros.pages.outputs import PDF_NAMES, POSTER_NAMES
 from macros.company.sector import POLICY_SECTIONS, shown
-from macros.company.schema import ROLES, Company, CompanyFile, Contact, FrontPageTest
+from macros.company.schema import ROLES, Company, CompanyFile, Contact, FrontPageTest, Localized
 from macros.company.site import format_day
 from macros.law.rules import first_fit, policy_rules
 from macros.law.sources import regions, registry
@@ -210,8 +211,43 @@ PENDING_ACK = '<div data-pending="acknowledgement-changes"></div>'
 QUIZ_DATA = Path(__file__).parent / "quiz.yml"
 
 
+class QuizChoice(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    text: Localized
+    correct: bool = False
+    why: Localized
+
+
+class QuizRule(BaseModel):
+    """A rule question: it tests one clause of the policy (its "§ 5.2" id) and has one correct choice."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
+    clause: Annotated[str, Field(pattern=r"^[0-9]+(\.[0-9]+)*$")]
+    prompt: Localized
+    choices: list[QuizChoice] = Field(min_length=2)
+
+    @model_validator(mode="after")
+    def _one_correct(self) -> "QuizRule":
+        if sum(choice.correct for choice in self.choices) != 1:
+            raise ValueError(f"{self.id} must have exactly one choice with correct: true")
+        return self
+
+
+class QuizFile(BaseModel):
+    """macros/pages/quiz.yml (kitfile.load_kit_file checks it)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    rules: list[QuizRule] = Field(min_length=1)
+
+
+@functools.lru_cache(maxsize=None)
 def quiz_data() -> dict[str, Any]:
-    return yaml.safe_load(QUIZ_DATA.read_text(encoding="utf-8"))
+    """The rule questions (kit data: read once per process, through the company file's reader and checks)."""
+    return load_kit_file(QUIZ_DATA, QuizFile).model_dump()
 
 
 def quiz_questions(model: CompanyFile, locale: str) -> list[dict[str, Any]]:

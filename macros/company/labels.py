@@ -2,9 +2,20 @@
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
-import yaml
+from pydantic import RootModel
+
+from macros.company.kitfile import load_kit_file
+from macros.company.types import Localized
+
+LABELS_FILE = Path(__file__).parent / "labels.yml"
+
+
+class LabelsFile(RootModel[dict[str, Localized]]):
+    """labels.yml: label -> {fr: ..., en: ...}, both languages (kitfile.load_kit_file checks it)."""
+
 
 LABELS: dict[str, dict[str, str]] = {
     "platform": {"fr": "Plateforme", "en": "Platform"},
@@ -74,11 +85,17 @@ LABELS: dict[str, dict[str, str]] = {
     "role_privacy_fr": {"fr": "Protection des données personnelles", "en": "Data protection"},
 }
 
-# Words for clauses, versions, the quiz, the self-check and the poster, kept in a data file.
-LABELS.update(yaml.safe_load((Path(__file__).parent / "labels.yml").read_text(encoding="utf-8")))
+
+
+@functools.lru_cache(maxsize=None)
+def labels() -> dict[str, dict[str, str]]:
+    """Every label: the ones above, and the words for clauses, versions, the quiz, the self-check and the poster,
+    kept in labels.yml (kit data: read once per process, through the company file's reader and checks)."""
+    data = load_kit_file(LABELS_FILE, LabelsFile).root
+    return {**LABELS, **{key: {"fr": text.fr, "en": text.en} for key, text in data.items()}}
 
 
 def label(key: str, locale: str, **values: str) -> str:
     """One of the kit's own words, in the page's language."""
-    text = LABELS[key][locale]
+    text = labels()[key][locale]
     return text.format(**values) if values else text
