@@ -4,13 +4,17 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-MKDOCS := NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs
+# ProperDocs (the maintained fork of MkDocs 1.x) when requirements.txt names it, else MkDocs: same site.
+MKDOCS = NO_MKDOCS_2_WARNING=1 DISABLE_MKDOCS_2_WARNING=true $$(test -x $(BIN)/properdocs && echo $(BIN)/properdocs || echo $(BIN)/mkdocs)
 STAMP := $(VENV)/.installed
 
-.PHONY: help serve build companies release test test-fast bench schema clean
+.PHONY: help questionnaire serve build companies release acknowledgements test test-fast bench schema clean
 
 help: ## List the commands
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
+
+questionnaire: $(STAMP) ## Write build/questionnaire.html: answer questions in a browser, save your company.yml
+	$(BIN)/python scripts/questionnaire.py
 
 serve: $(STAMP) ## Preview the site at http://127.0.0.1:8000 (rebuilds when you save company.yml or a page)
 	$(MKDOCS) serve
@@ -26,6 +30,10 @@ companies: $(STAMP) ## Build every companies/<name>/company.yml into build/<name
 release: $(STAMP) ## Record the current policy version in policy-archive/ before announcing it (COMPANY_FILE=path too)
 	$(BIN)/python scripts/release.py
 
+acknowledgements: $(STAMP) ## Who signed which version: ROSTER=staff.csv RESPONSES=export.csv OUT=report.csv (nothing is sent)
+	@test -n "$(ROSTER)" -a -n "$(RESPONSES)" -a -n "$(OUT)" || { echo "Give the files: make acknowledgements ROSTER=staff.csv RESPONSES=export.csv OUT=report.csv"; exit 2; }
+	$(BIN)/python scripts/acknowledgements.py --roster "$(ROSTER)" --responses "$(RESPONSES)" --out "$(OUT)"
+
 test: $(STAMP) ## Run every test (installs Chromium, hunspell, Node and actionlint if they are missing)
 	scripts/install-chromium.sh
 	scripts/install-spelling.sh
@@ -36,10 +44,10 @@ test-fast: $(STAMP) ## Run the tests that need no browser
 	scripts/install-node-tools.sh
 	$(BIN)/python -m pytest -m "not browser"
 
-bench: $(STAMP) ## Print build, preview, parallel, page weight and Lighthouse ratios (no pass/fail)
+bench: $(STAMP) ## Print build, PDF, preview, parallel, page weight and Lighthouse ratios into README.md (ARGS=--profile: where the time goes)
 	scripts/install-chromium.sh
 	scripts/install-node-tools.sh --dev
-	$(BIN)/python scripts/bench.py
+	$(BIN)/python scripts/bench.py $(ARGS)
 
 schema: $(STAMP) ## Write company.schema.json from the schema in macros/company/schema.py
 	$(BIN)/python -c 'import macros.company.schema as s; print(s.json_schema_text(), end="")' > company.schema.json

@@ -1,11 +1,16 @@
 """The benchmark behind `make bench`: one run, figures as ratios, no pass or fail (machines are shared and noisy).
 
-Usage: .venv/bin/python scripts/bench.py [--runs N] [--companies N] [--lighthouse all|none|N]
+Usage: .venv/bin/python scripts/bench.py [--runs N] [--companies N] [--lighthouse all|none|N] [--profile]
+                                        [--no-write]
+
+The table of figures is written into README.md between its bench-table markers (not with --no-write), with
+the pages it measured, so that a test can tell when the README's figures are older than the site's pages.
+--profile also prints where one build's time goes (cProfile, PDF off), by package and by function.
 
 Prints, for the example company, each figure as a ratio with what it was measured from:
 1. build time against a plain Material build of the same rendered pages: the Markdown the kit produces
    after macros, built by Material with only its search plugin (no macros, no i18n, no hooks);
-2. the PDF step's share of a full `mkdocs build`;
+2. the PDF step (a build with PDF less one without) against a build without PDF;
 3. a saved edit shown by the preview (`mkdocs serve`) against a full build;
 4. N companies built in parallel (scripts/build_companies.py, one worker per core) against one after another;
 5. each page's weight (bytes over the wire, compressed, at first view, in Chromium) against the plain
@@ -49,7 +54,12 @@ def mkdocs_env(**extra: str) -> dict[str, str]:
     return env
 
 
+CPU_SECONDS: dict[Path, float] = {}  # site folder -> CPU seconds of the build that wrote it (and its children)
+
+
 def timed_build(site_dir: Path, config: Path = ROOT / "mkdocs.yml", **env: str) -> float:
+    """Wall-clock seconds of one `mkdocs build` in a subprocess; its CPU seconds go to CPU_SECONDS."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(site_dir)],
@@ -58,7 +68,86 @@ def timed_build(site_dir: Path, config: Path = ROOT / "mkdocs.yml", **env: str) 
         check=True,
         capture_output=True,
     )
-    return time.perf_counter() - start
+    seconds = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    CPU_SECONDS[site_dir] = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return seconds
+
+
+# --- Where the time goes: one build under cProfile ---------------------------------------------------------
+
+
+def profile_build(work: Path, top: int = 25) -> None:
+    """Print one build's profile (in a subprocess, PDF off): time by package, then the kit's costliest calls."""
+    import pstats
+
+    stats_file = work / "build.prof"
+    subprocess.run(
+        [sys.executable, "-m", "cProfile", "-o", str(stats_file), "-m", "mkdocs", "build", "-q"]
+        + ["-f", str(ROOT / "mkdocs.yml"), "-d", str(work / "profiled")],
+        cwd=ROOT,
+        env=mkdocs_env(),
+        check=True,
+        capture_output=True,
+    )
+    stats = pstats.Stats(str(stats_file))
+    total = max(stats.total_tt, 1e-9)
+    by_package: dict[str, float] = {}
+    for (filename, _, _), (_, _, own, _, _) in stats.stats.items():  # type: ignore[attr-defined]
+        by_package[package_of(filename)] = by_package.get(package_of(filename), 0.0) + own
+    print(f"\nprofile of one build (cProfile, PDF off, {total:.2f} s profiled; own time by package):")
+    for name, seconds in sorted(by_package.items(), key=lambda item: -item[1])[:15]:
+        print(f"     {name:40} {seconds:6.2f} s  {seconds / total:5.1%}")
+    print("   the kit's own calls, by cumulative time:")
+    rows = [
+        (cumulative, calls, f"{Path(filename).relative_to(ROOT)}:{line}({name})")
+        for (filename, line, name), (_, calls, _, cumulative, _) in stats.stats.items()  # type: ignore[attr-defined]
+        if filename.startswith(str(ROOT / "macros"))
+    ]
+    for cumulative, calls, where in sorted(rows, reverse=True)[:top]:
+        print(f"     {cumulative:6.2f} s {calls:6} calls  {where}")
+
+
+def package_of(filename: str) -> str:
+    """The package a profiled function belongs to: site-packages/<name>, macros/<room>, or the standard library."""
+    parts = Path(filename).parts
+    if "site-packages" in parts:
+        return parts[parts.index("site-packages") + 1].split(".")[0]
+    if filename.startswith(str(ROOT)):
+        inside = Path(filename).relative_to(ROOT).parts
+        return "/".join(inside[:2]) if inside[0] == "macros" and len(inside) > 2 else inside[0]
+    if filename.startswith(("<", "~")):
+        return "(built-in)"
+    return "(standard library)"
+
+
+# --- The README's table: written by the run it shows -------------------------------------------------------
+
+README = ROOT / "README.md"
+TABLE_START = "<!-- bench-table:start (written by make bench: scripts/bench.py) -->"
+TABLE_END = "<!-- bench-table:end -->"
+PAGES_NOTE = re.compile(r"<!-- bench-pages: (\d+): ([^>]*) -->")
+
+
+def write_table(rows: list[tuple[str, str, str]], pages: list[str], header: str) -> None:
+    """Replace the README's table between its markers with this run's figures and the pages it measured."""
+    text = README.read_text(encoding="utf-8")
+    if TABLE_START not in text or TABLE_END not in text:
+        print(f"(README.md has no {TABLE_START!r} marker: the table was not written)")
+        return
+    lines = [TABLE_START, header, "", "| figure | this run | target |", "| --- | --- | --- |"]
+    lines += [f"| {figure} | {result} | {target} |" for figure, result, target in rows]
+    lines += ["", f"<!-- bench-pages: {len(pages)}: {' '.join(pages)} -->", TABLE_END]
+    before, rest = text.split(TABLE_START, 1)
+    after = rest.split(TABLE_END, 1)[1]
+    README.write_text(before + "\n".join(lines) + after, encoding="utf-8")
+    print(f"(the table above is now in README.md, {len(pages)} pages)")
+
+
+def readme_pages() -> tuple[int, list[str]] | None:
+    """The page count and pages the README's table was measured on (None when it names none)."""
+    found = PAGES_NOTE.search(README.read_text(encoding="utf-8"))
+    return None if found is None else (int(found[1]), found[2].split())
 
 
 # --- The plain Material site: the same rendered pages, without macros, i18n or hooks ---------------------
@@ -334,8 +423,12 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3, help="builds of each kind (the median is kept)")
     parser.add_argument("--companies", type=int, default=4, help="companies for the parallel build")
     parser.add_argument("--lighthouse", default="all", help="all, none, or how many pages to score")
+    parser.add_argument("--profile", action="store_true", help="also print where one build's time goes (cProfile)")
+    parser.add_argument("--no-write", action="store_true", help="do not write the table into README.md")
     args = parser.parse_args()
+    rows: list[tuple[str, str, str]] = []
     has_chromium = Path(CHROMIUM).is_file()
+    started = f"Run of {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())} on {machine()} at its start"
     print(f"machine: {machine()}")
     print(f"builds: {args.runs} of each, median; the first build warms the template cache (.cache/jinja)\n")
 
@@ -347,13 +440,23 @@ def main() -> None:
         plain = statistics.median(timed_build(work / f"plain-{i}", plain_config) for i in range(args.runs))
         site, plain_site = work / "ours-0", work / "plain-0"
         pages = pages_of(site)
+        cpu_ours, cpu_plain = CPU_SECONDS[work / "ours-0"], CPU_SECONDS[work / "plain-0"]
         print(f"1. build / plain Material, same rendered pages: {ours / plain:.2f}  ({ours:.2f} s / {plain:.2f} s,"
-              f" {len(pages)} pages; target <= 1.15)")
+              f" {len(pages)} pages; target <= 1.15); CPU time {cpu_ours / cpu_plain:.2f}"
+              f" ({cpu_ours:.2f} s / {cpu_plain:.2f} s)")
+        rows.append((f"build / plain Material, same {len(pages)} rendered pages",
+                     f"{ours / plain:.2f} ({ours:.2f} s / {plain:.2f} s); CPU time {cpu_ours / cpu_plain:.2f}"
+                     f" ({cpu_ours:.2f} s / {cpu_plain:.2f} s)", "≤ 1.15"))
 
         if has_chromium:
-            with_pdf = timed_build(work / "pdf", POLICY_PDF="1")
-            print(f"2. PDF step / full build with PDF: {(with_pdf - ours) / with_pdf:.2f}"
-                  f"  ({with_pdf - ours:.2f} s of {with_pdf:.2f} s)")
+            with_pdf = statistics.median(timed_build(work / f"pdf-{i}", POLICY_PDF="1") for i in range(args.runs))
+            cpu_pdf = CPU_SECONDS[work / "pdf-0"] - cpu_ours  # Chromium's processes included
+            print(f"2. PDF step / build without PDF: {(with_pdf - ours) / ours:.2f}"
+                  f"  ({with_pdf - ours:.2f} s / {ours:.2f} s; the whole build with PDF {with_pdf:.2f} s);"
+                  f" CPU time {cpu_pdf / cpu_ours:.2f} ({cpu_pdf:.2f} s / {cpu_ours:.2f} s)")
+            rows.append(("PDF step / build without PDF",
+                         f"{(with_pdf - ours) / ours:.2f} ({with_pdf - ours:.2f} s / {ours:.2f} s); CPU time"
+                         f" {cpu_pdf / cpu_ours:.2f} ({cpu_pdf:.2f} s / {cpu_ours:.2f} s)", "≤ 0.60"))
         else:
             print(f"2. PDF step: not measured (no Chromium at {CHROMIUM})")
 
@@ -361,6 +464,8 @@ def main() -> None:
         edit = statistics.median(edits)
         print(f"3. saved edit shown by the preview / full build: {edit / ours:.2f}  ({edit:.2f} s / {ours:.2f} s;"
               f" edits: {', '.join(f'{s:.2f}' for s in edits)} s)")
+        rows.append(("saved edit shown by the preview / full build", f"{edit / ours:.2f} ({edit:.2f} s / {ours:.2f} s)",
+                     "≤ 0.30"))
 
         jobs = os.cpu_count() or 1
         one_by_one, cpu_one, load_one = companies_seconds(work, args.companies, 1, has_chromium)
@@ -371,6 +476,9 @@ def main() -> None:
         print(f"     CPU time {cpu_one:.1f} s / {cpu_par:.1f} s;"
               f" load average before each: {load_one:.1f} / {load_par:.1f}"
               " (other processes on the machine leave the workers less than a core each)")
+        rows.append((f"{args.companies} companies, one worker / {jobs} workers ({pdf_note})",
+                     f"{one_by_one / parallel:.2f} ({one_by_one:.1f} s / {parallel:.1f} s; load {load_one:.1f} /"
+                     f" {load_par:.1f})", "≥ 1.7"))
 
         if has_chromium:
             ours_w, plain_w = page_weights(site, pages), page_weights(plain_site, pages)
@@ -380,11 +488,17 @@ def main() -> None:
                   f" to {max(ratios.values()):.2f}")
             for p in pages:
                 print(f"     {p:32} {ours_w[p] / 1024:7.1f} KB / {plain_w[p] / 1024:7.1f} KB = {ratios[p]:.2f}")
+            rows.append(("page weight at first view / plain Material, same text",
+                         f"median {statistics.median(ratios.values()):.2f} ({min(ratios.values()):.2f} to"
+                         f" {max(ratios.values()):.2f})", "≤ 0.60"))
         else:
             print("5. page weight: not measured (no Chromium)")
 
+        header = f"{started}, {os.getloadavg()[0]:.1f} at its end."
         if args.lighthouse == "none" or not has_chromium or not LIGHTHOUSE.is_file() or not shutil.which("node"):
             print("6. Lighthouse: not run (needs Chromium, Node and `scripts/install-node-tools.sh --dev`)")
+            rows.append(("Lighthouse, every page, both languages", "not run in this run", "≥ 0.98"))
+            finish(args, work, rows, pages, header)
             return
         port = free_port()
         scored_site = work / "lighthouse-site"
@@ -396,10 +510,21 @@ def main() -> None:
         print(f"     {'page':32} " + " ".join(f"{k[:13]:>13}" for k in keys))
         for p, s in scores.items():
             print(f"     {p:32} " + " ".join(f"{s.get(k, float('nan')):13.2f}" for k in keys))
+        summary = []
         for k in keys[:4]:
             values = [s[k] for s in scores.values() if k in s]
             if values:
                 print(f"     {k}: min {min(values):.2f}, median {statistics.median(values):.2f}")
+                summary.append(f"{k} {min(values):.2f} to {max(values):.2f}")
+        rows.append((f"Lighthouse, {len(scores)} pages", "; ".join(summary) or "no scores", "performance ≥ 0.98"))
+        finish(args, work, rows, pages, header)
+
+
+def finish(args: argparse.Namespace, work: Path, rows: list[tuple[str, str, str]], pages: list[str], header: str) -> None:
+    if args.profile:
+        profile_build(work)
+    if not args.no_write:
+        write_table(rows, pages, header)
 
 
 if __name__ == "__main__":

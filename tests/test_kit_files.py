@@ -4,6 +4,7 @@ sentence. Every YAML file under macros/ is found here by itself and must have a 
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +19,11 @@ from macros.law.sources import DATA_DIR, Regions, Registry
 from macros.law.jurisdiction import JURISDICTIONS_DIR, SLOTS_FILE, SlotCatalogue, jurisdiction_model
 from macros.pages.render import QUIZ_DATA, QuizFile
 
-MACROS = Path(__file__).resolve().parent.parent / "macros"
+ROOT = Path(__file__).resolve().parent.parent
+MACROS = ROOT / "macros"
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from questionnaire import QUESTIONS_FILE, QuestionsFile  # noqa: E402
 
 
 def schema_for(path: Path) -> tuple[type[BaseModel], Any]:
@@ -34,21 +39,27 @@ def schema_for(path: Path) -> tuple[type[BaseModel], Any]:
         SLOTS_FILE: SlotCatalogue,
         DATA_DIR / "sources.yml": Registry,
         DATA_DIR / "regions.yml": Regions,
+        QUESTIONS_FILE: QuestionsFile,
     }
     if path not in known:
-        pytest.fail(f"{path.relative_to(MACROS)} has no schema: add it to schema_for() in {Path(__file__).name}")
+        pytest.fail(f"{path.relative_to(ROOT)} has no schema: add it to schema_for() in {Path(__file__).name}")
     return known[path], None
 
 
-KIT_FILES = sorted(p for p in MACROS.rglob("*.yml") if "__pycache__" not in p.parts)
+KIT_FILES = sorted(
+    p for folder in (MACROS, ROOT / "scripts") for p in folder.rglob("*.y*ml") if "__pycache__" not in p.parts
+)
 
 
 def test_kit_files_are_found():
-    names = {p.relative_to(MACROS).as_posix() for p in KIT_FILES}
-    assert {"pages/quiz.yml", "company/labels.yml", "law/data/sources.yml", "company/sectors/trades.yml"} <= names
+    names = {p.relative_to(ROOT).as_posix() for p in KIT_FILES}
+    assert {
+        "macros/pages/quiz.yml", "macros/company/labels.yml", "macros/law/data/sources.yml",
+        "macros/company/sectors/trades.yml", "scripts/questionnaire-page/questions.yml",
+    } <= names
 
 
-@pytest.mark.parametrize("path", KIT_FILES, ids=lambda p: p.relative_to(MACROS).as_posix())
+@pytest.mark.parametrize("path", KIT_FILES, ids=lambda p: p.relative_to(ROOT).as_posix())
 def test_every_kit_file_passes_the_company_file_checks(path: Path):
     model, check = schema_for(path)
     load_kit_file(path, model, check=check)

@@ -36,13 +36,14 @@ from macros.law.clauses import (  # noqa: E402
     fingerprint,
     load_archive,
     missing_numbers,
+    parse_html,
 )
 from macros.company.labels import label  # noqa: E402
 from macros.pages.lawyer import fill_tables, record_page  # noqa: E402
 from macros.pages.render import PENDING_ACK, PENDING_CHANGES, render_partial  # noqa: E402
 from macros.language.text import set_locale  # noqa: E402
 from macros.language.typography import french_html  # noqa: E402
-from macros.build.pdf import pdf_wanted, print_policy  # noqa: E402
+from macros.build.pdf import pdf_wanted, print_policy, start_printing, stop_printing  # noqa: E402
 from macros.company.loader import company_file_path  # noqa: E402
 from macros.company.safety import output_folder_problem, shown  # noqa: E402
 from macros.build.seo import absolute_alternates, logo_size, page_description, site_url_problem  # noqa: E402
@@ -50,6 +51,7 @@ from macros.company.site import load_company, logo_file, project_dir, theme_data
 from macros.build.speed import reuse_unchanged_renders, reuse_unchanged_search_sections, share_theme  # noqa: E402
 from macros.language.spelling import own_words, respell  # noqa: E402
 from macros.build.staging import Staging  # noqa: E402
+from macros.build.preview import PreviewErrors, first_language, keep_serving_after_a_broken_start, start_problem  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.policy")
 
@@ -70,6 +72,7 @@ RESTRICTIVE_RISK = {
 
 _command: str | None = None  # build, serve or gh-deploy
 _policy_clauses: dict[str, Clauses] = {}  # the clauses of the policy page, per language, as this build renders them
+_printed_clauses: dict[str, Clauses] = {}  # the same, as the written page reads (France's typography): the fingerprint
 _dirty = False
 _staging: Staging | None = None  # where this build writes until it has succeeded
 
@@ -81,6 +84,7 @@ def on_startup(command, dirty):
     if command == "serve":  # the preview converts only the pages whose Markdown changed (macros/build/speed.py)
         reuse_unchanged_renders()
         reuse_unchanged_search_sections()
+        keep_serving_after_a_broken_start()  # started with a broken company file: the browser shows why
 
 
 # First of all plugins: check company.yml before anything else runs (and long before MkDocs empties
@@ -91,6 +95,7 @@ def on_config(config):
     model = load_company(config)
     i18n = config.plugins["i18n"]
     if not i18n.building:  # the first build of a run (mkdocs-static-i18n runs one more per language)
+        _printed_clauses.clear()  # read again from this build's pages
         refuse_output_folder(config, model)
         load_archive(archive_dir(company_file_path(project_dir(config))))  # a broken archive stops the build here
         stage(config)
@@ -100,6 +105,8 @@ def on_config(config):
     config.site_name = escape(model.company.name)  # theme templates print it without escaping
     config.extra["policy_site"] = theme_data(model, locale)
     config.extra["policy_pdf"] = pdf_wanted(_command)  # the policy page links to its PDF only when there is one
+    if config.extra["policy_pdf"] and not i18n.building:
+        start_printing()  # Chromium starts while the pages are built: it is ready when they are
     logo = logo_file(config, model)
     if logo is not None:  # the company's logo in the header and as the browser tab's icon
         config.theme["logo"] = config.theme["favicon"] = LOGO_URI.format(suffix=logo.suffix.lower())
@@ -180,6 +187,8 @@ def strict_warnings() -> bool:
 # Any failure after on_config: the staged site is thrown away, the previous site stays as it was.
 def on_build_error(error):
     global _staging
+    stop_printing()
+    _printed_clauses.clear()
     if _staging is not None:
         _staging.discard()
         _staging = None
@@ -209,11 +218,12 @@ def on_page_content(html, page, config, files):
     configured = config.mdx_configs["toc"]["permalink_title"]
     html = html.replace(f'title="{configured}"', f'title="{label("permalink", page.file.locale)}"')
     html = _spelled_for(html, page, config)
+    tree = parse_html(html)  # read once, by each of the three below
     if Path(page.file.dest_uri).name == "policy.html":  # its clauses, for the pages that compare versions
-        clauses = _policy_clauses[page.file.locale] = extract_clauses(html)
-        html = html.replace(GAPS_TOKEN, gaps_note(clauses, page.file.locale))
-    record_page(html, page.file.locale, page.url, page.title or "")  # its citations, for the lawyer's page
-    page.meta["description"] = escape(page_description(html, page.meta.get("description")))  # theme prints it as is
+        clauses = _policy_clauses[page.file.locale] = extract_clauses(tree)
+        html = html.replace(GAPS_TOKEN, gaps_note(clauses, page.file.locale))  # said where the policy starts
+    record_page(tree, page.file.locale, page.url, page.title or "")  # its citations, for the lawyer's page
+    page.meta["description"] = escape(page_description(tree, page.meta.get("description")))  # theme prints it as is
     return html
 
 
@@ -221,10 +231,15 @@ def on_page_content(html, page, config, files):
 # pages of a France build, France's typography instead: the rendered HTML's text only); with SITE_URL, the
 # language alternates in its head become full addresses, as search engines want them.
 def on_post_page(output, page, config):
+    policy_page = Path(page.file.dest_uri).name == "policy.html"
     if config.extra.get("policy_jurisdiction") == "fr" and page.file.locale == "fr":
         output = french_html(output)
+        if policy_page:  # France's spaces change the clauses' text: read them from the page as written
+            _printed_clauses[page.file.locale] = extract_clauses(output)
     else:
         output = _spelled_for(output, page, config)
+        if policy_page:  # the page's spelling was already applied to its content: its clauses are the same
+            _printed_clauses[page.file.locale] = _policy_clauses[page.file.locale]
     if config.site_url and page.canonical_url:
         output = absolute_alternates(output, page.canonical_url)
     return output
@@ -309,8 +324,13 @@ def on_files(files, config):
 
 # Rebuild when the company file changes, wherever COMPANY_FILE puts it.
 def on_serve(server, config, builder):
-    server.watch(str(company_file_path(project_dir(config))))
-    logo = logo_file(config, load_company(config))
+    company_file = company_file_path(project_dir(config))
+    server.watch(str(company_file))
+    problem = start_problem(config)
+    model = load_company(config) if problem is None else None
+    locale = model.languages[0] if model is not None else first_language(company_file, "fr")
+    PreviewErrors(server, company_file, locale, problem)  # a broken file shows its message in the browser
+    logo = logo_file(config, model) if model is not None else None
     if logo is not None:  # a new logo under the same name shows up too
         server.watch(str(logo))
     return server
@@ -332,6 +352,7 @@ def on_post_build(config):
         if folder != site_dir and (site_dir / "sitemap.xml").is_file():
             shutil.copy(site_dir / "sitemap.xml", folder / "sitemap.xml")
     if strict_warnings():
+        stop_printing()
         unstage(config, succeeded=False)  # MkDocs aborts next: the previous site stays
         return
     if config.extra["policy_pdf"]:
@@ -341,15 +362,22 @@ def on_post_build(config):
 
 
 def policy_fingerprint(folders: dict[str, Path]) -> str:
-    """The fingerprint of the built policy: every clause of policy.html in every language (as `make release` reads)."""
+    """The fingerprint of the built policy: every clause of policy.html in every language (as `make release` reads
+    them from the written pages; kept from writing them, read again only when a language's page was not seen)."""
     return fingerprint(
-        {lang: extract_clauses((folder / "policy.html").read_text(encoding="utf-8")) for lang, folder in folders.items()}
+        {
+            lang: _printed_clauses[lang]
+            if lang in _printed_clauses
+            else extract_clauses((folder / "policy.html").read_text(encoding="utf-8"))
+            for lang, folder in folders.items()
+        }
     )
 
 
 def fill_fingerprint(site_dir: Path, folders: dict[str, Path]) -> str:
     """Write the policy's fingerprint wherever a page left its placeholder (pages, search index)."""
     value = policy_fingerprint(folders)
+    _printed_clauses.clear()  # company text: not kept past the build
     for file in [*site_dir.rglob("*.html"), *site_dir.rglob("search_index.js*")]:
         text = file.read_text(encoding="utf-8")
         if FINGERPRINT_TOKEN in text:

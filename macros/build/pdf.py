@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import os
+import queue
+import threading
 import unicodedata
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Awaitable, Callable, Iterator
 
 from markupsafe import escape
 from mkdocs.exceptions import PluginError
@@ -86,11 +89,15 @@ def _launch(playwright: Any) -> Any:
             executable_path=chromium_path(), args=CHROMIUM_FLAGS, timeout=LAUNCH_TIMEOUT_MS
         )
     except PlaywrightError as error:
-        reason = str(error).strip().splitlines()[0][:200] if str(error).strip() else type(error).__name__
-        raise PluginError(
-            f"No PDF of the policy: Chromium at {terminal_safe(chromium_path())} did not start ({terminal_safe(reason)}). "
-            "Set CHROMIUM_PATH to a working Chromium, or build without the PDF: POLICY_PDF=0."
-        ) from None
+        raise _launch_problem(error) from None
+
+
+def _launch_problem(error: Exception) -> PluginError:
+    reason = str(error).strip().splitlines()[0][:200] if str(error).strip() else type(error).__name__
+    return PluginError(
+        f"No PDF of the policy: Chromium at {terminal_safe(chromium_path())} did not start ({terminal_safe(reason)}). "
+        "Set CHROMIUM_PATH to a working Chromium, or build without the PDF: POLICY_PDF=0."
+    )
 
 
 @contextmanager
@@ -127,10 +134,26 @@ def _browser() -> Iterator[Any]:
 def print_policy(
     site_dir: Path, folders: dict[str, Path], model: CompanyFile, fingerprint: str = "", logo: Path | None = None
 ) -> list[Path]:
-    """Print policy.html of each language folder to its PDF; Letter paper, A4 for France."""
+    """Print policy.html of each language folder to its PDF (Letter paper, A4 for France), and each language's
+    poster: in the shared browser of a many-company build one after the other, else all at once in parallel pages
+    of the browser start_printing() opened while the site was built."""
+    if _shared is not None:
+        return _print_one_by_one(site_dir, folders, model, fingerprint, logo)
+    printer = _printer or start_printing()
+    try:
+        written = printer.run(lambda browser: _print_in_parallel(browser, site_dir, folders, model, fingerprint, logo))
+    finally:
+        stop_printing()
+    for target in written:
+        log.info("%s PDF: %s", "Poster" if target.name in POSTER_NAMES.values() else "Policy", target.relative_to(site_dir))
+    return written
+
+
+def _print_one_by_one(
+    site_dir: Path, folders: dict[str, Path], model: CompanyFile, fingerprint: str = "", logo: Path | None = None
+) -> list[Path]:
     from playwright.sync_api import Error as PlaywrightError
 
-    paper = "A4" if model.jurisdiction.value == "fr" else "Letter"
     written = []
     with _browser() as browser:
         # The page is printed as a document: no JavaScript, and no request other than the site's own files.
@@ -142,14 +165,7 @@ def print_policy(
             for locale, folder in folders.items():
                 page.goto((folder / "policy.html").as_uri())
                 target = folder / PDF_NAMES[locale]
-                page.pdf(
-                    path=str(target),
-                    format=paper,
-                    display_header_footer=True,
-                    header_template=_header(model, locale),
-                    footer_template=_footer(locale),
-                    margin={"top": "18mm", "bottom": "18mm", "left": "16mm", "right": "16mm"},
-                )
+                page.pdf(path=str(target), **_policy_pdf_options(model, locale))
                 written.append(target)
                 log.info("Policy PDF: %s", target.relative_to(site_dir))
                 if (folder / "at-a-glance.html").is_file():
@@ -163,6 +179,141 @@ def print_policy(
     return written
 
 
+
+def _policy_pdf_options(model: CompanyFile, locale: str) -> dict[str, Any]:
+    return {
+        "format": "A4" if model.jurisdiction.value == "fr" else "Letter",
+        "display_header_footer": True,
+        "header_template": _header(model, locale),
+        "footer_template": _footer(locale),
+        "margin": {"top": "18mm", "bottom": "18mm", "left": "16mm", "right": "16mm"},
+    }
+
+
+class _Printer:
+    """Playwright and Chromium started in a thread of their own as soon as the build begins (starting them takes
+    about as long as printing), then every PDF of the build printed there at once, each in its own page."""
+
+    def __init__(self) -> None:
+        self._jobs: queue.Queue[Any] = queue.Queue()
+        self._results: queue.Queue[Any] = queue.Queue()
+        self._thread = threading.Thread(target=self._serve, name="policy-pdf", daemon=True)
+        self._thread.start()
+
+    def _serve(self) -> None:
+        try:
+            asyncio.run(self._loop())
+        except BaseException as error:  # noqa: BLE001 - handed to the build, which reports it
+            self._results.put(error)
+
+    async def _loop(self) -> None:
+        from playwright.async_api import Error as PlaywrightError
+        from playwright.async_api import async_playwright
+
+        async with async_playwright() as playwright:
+            browser, problem = None, None
+            try:
+                browser = await playwright.chromium.launch(
+                    executable_path=chromium_path(), args=CHROMIUM_FLAGS, timeout=LAUNCH_TIMEOUT_MS
+                )
+            except PlaywrightError as error:
+                problem = _launch_problem(error)
+            try:
+                while (job := await asyncio.get_running_loop().run_in_executor(None, self._jobs.get)) is not None:
+                    try:
+                        if browser is None:
+                            raise problem or PluginError("No PDF of the policy: Chromium did not start.")
+                        self._results.put(await job(browser))
+                    except BaseException as error:  # noqa: BLE001 - handed to the build, which reports it
+                        self._results.put(error)
+            finally:
+                if browser is not None:
+                    await browser.close()
+
+    def run(self, job: Callable[[Any], Awaitable[Any]]) -> Any:
+        self._jobs.put(job)
+        result = self._results.get()
+        if isinstance(result, BaseException):
+            raise result
+        return result
+
+    def close(self) -> None:
+        self._jobs.put(None)
+        self._thread.join(30)
+
+
+_printer: _Printer | None = None  # this build's browser, from start_printing() until stop_printing()
+
+
+def start_printing() -> _Printer:
+    """Start the browser for this build's PDFs now, while the pages are built (hooks: on_config)."""
+    global _printer
+    if _printer is None and _shared is None:  # a many-company build prints in its shared browser instead
+        _printer = _Printer()
+    return _printer  # type: ignore[return-value]
+
+
+def stop_printing() -> None:
+    """Close this build's browser (after printing, or when the build failed)."""
+    global _printer
+    printer, _printer = _printer, None
+    if printer is not None:
+        printer.close()
+
+
+async def _print_in_parallel(
+    browser: Any, site_dir: Path, folders: dict[str, Path], model: CompanyFile, fingerprint: str, logo: Path | None
+) -> list[Path]:
+    from playwright.async_api import Error as PlaywrightError
+
+    # The page is printed as a document: no JavaScript, and no request other than the site's own files.
+    context = await browser.new_context(java_script_enabled=False)
+    try:
+        context.set_default_timeout(PAGE_TIMEOUT_MS)
+        await context.route("**/*", lambda route: _only_site_files_async(route, site_dir))
+        jobs = []
+        for locale, folder in folders.items():
+            jobs.append(_print_policy_page(context, folder, model, locale))
+            if (folder / "at-a-glance.html").is_file():
+                jobs.append(_print_poster_page(context, folder, model, locale, fingerprint, logo))
+        return list(await asyncio.gather(*jobs))
+    except PlaywrightError as error:
+        reason = str(error).strip().splitlines()[0][:200] if str(error).strip() else type(error).__name__
+        raise PluginError(f"No PDF of the policy: Chromium stopped while printing ({reason}).") from None
+    finally:
+        await context.close()
+
+
+async def _print_policy_page(context: Any, folder: Path, model: CompanyFile, locale: str) -> Path:
+    page = await context.new_page()
+    await page.goto((folder / "policy.html").as_uri())
+    target = folder / PDF_NAMES[locale]
+    await page.pdf(path=str(target), **_policy_pdf_options(model, locale))
+    await page.close()
+    return target
+
+
+async def _print_poster_page(
+    context: Any, folder: Path, model: CompanyFile, locale: str, fingerprint: str, logo: Path | None
+) -> Path:
+    page = await context.new_page()
+    await page.goto((folder / "at-a-glance.html").as_uri())
+    rules = await page.evaluate(RULES_SCRIPT)
+    if rules is None:
+        raise ValueError("at-a-glance.html has no list of rules after the heading { #rules }: the poster needs it")
+    paper, html = _poster_html(rules, model, locale, fingerprint, logo)
+    margin_px = round(14 / 25.4 * 96) * 2
+    width, height = PAPER_PX[paper]
+    await page.set_viewport_size({"width": width - margin_px, "height": height - margin_px})  # as on the sheet
+    await page.set_content(html)
+    await page.emulate_media(media="print")
+    await page.evaluate(FIT_SCRIPT, height - margin_px - 8)
+    target = folder / POSTER_NAMES[locale]
+    await page.pdf(path=str(target), format=paper, print_background=True, prefer_css_page_size=True)
+    await page.close()
+    return target
+
+
 def _only_site_files(route, site_dir: Path) -> None:
     """Let the page load the built site's own files; refuse every other request (network, other files)."""
     url = route.request.url
@@ -174,6 +325,17 @@ def _only_site_files(route, site_dir: Path) -> None:
             route.continue_()
             return
     route.abort("blockedbyclient")
+
+
+async def _only_site_files_async(route, site_dir: Path) -> None:
+    url = route.request.url
+    if url.startswith("file://"):
+        from urllib.parse import unquote, urlparse
+
+        if Path(unquote(urlparse(url).path)).resolve().is_relative_to(site_dir.resolve()):
+            await route.continue_()
+            return
+    await route.abort("blockedbyclient")
 
 
 # The list of the ten rules on the built "at a glance" page: the first list after the heading #rules.
@@ -196,8 +358,8 @@ FIT_SCRIPT = """(height) => {
 PAPER_PX = {"A3": (1123, 1587), "Tabloid": (1056, 1632)}  # at 96 px per inch
 
 
-def print_poster(page, folder: Path, model: CompanyFile, locale: str, fingerprint: str, logo: Path | None) -> Path:
-    """The ten rules of at-a-glance.html on one poster sheet (Tabloid, A3 for France), logo and colours."""
+def _poster_html(rules: str, model: CompanyFile, locale: str, fingerprint: str, logo: Path | None) -> tuple[str, str]:
+    """The poster's paper and its page: the rules, the logo and the colours."""
     import base64
     import mimetypes
 
@@ -207,10 +369,6 @@ def print_poster(page, folder: Path, model: CompanyFile, locale: str, fingerprin
     from macros.company.site import theme_colours
     from macros.language.text import set_locale
 
-    page.goto((folder / "at-a-glance.html").as_uri())
-    rules = page.evaluate(RULES_SCRIPT)
-    if rules is None:
-        raise ValueError("at-a-glance.html has no list of rules after the heading { #rules }: the poster needs it")
     paper = POSTER_PAPER.get(model.jurisdiction.value, "Tabloid")
     colours = theme_colours(model.company.brand_color)
     logo_uri = None
@@ -235,6 +393,16 @@ def print_poster(page, folder: Path, model: CompanyFile, locale: str, fingerprin
         )
     finally:
         set_locale(None)
+    return paper, html
+
+
+def print_poster(page, folder: Path, model: CompanyFile, locale: str, fingerprint: str, logo: Path | None) -> Path:
+    """The ten rules of at-a-glance.html on one poster sheet (Tabloid, A3 for France), logo and colours."""
+    page.goto((folder / "at-a-glance.html").as_uri())
+    rules = page.evaluate(RULES_SCRIPT)
+    if rules is None:
+        raise ValueError("at-a-glance.html has no list of rules after the heading { #rules }: the poster needs it")
+    paper, html = _poster_html(rules, model, locale, fingerprint, logo)
     margin_px = round(14 / 25.4 * 96) * 2
     width, height = PAPER_PX[paper]
     viewport = page.viewport_size

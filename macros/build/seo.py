@@ -13,6 +13,10 @@ import unicodedata
 from html import escape, unescape
 from urllib.parse import urljoin, urlsplit
 
+from lxml import etree
+
+from macros.law.clauses import parse_html, replay
+
 DESCRIPTION_LENGTH = 160  # what search engines show; longer text is cut at a word
 
 
@@ -75,18 +79,15 @@ def shorten(text: str, limit: int = DESCRIPTION_LENGTH) -> str:
     return cut + "…"
 
 
-def page_description(html: str, front_matter: object = None) -> str:
-    """The page's description: `description:` in its front matter, else its "In brief" box, else its first paragraph."""
+def page_description(html: str | etree._Element, front_matter: object = None) -> str:
+    """The page's description: `description:` in its front matter, else its "In brief" box, else its first paragraph
+    (the page's HTML as text, or already parsed with clauses.parse_html)."""
     if isinstance(front_matter, str) and front_matter.strip():
         return shorten(front_matter)
-    for part in (html[:12000], html):  # the summary is near the top: read the rest only when it is not
-        parser = _Summary()
-        parser.feed(part)
-        summary = "".join(parser.abstract) if parser.abstract_done else ""
-        summary = summary or "".join(parser.first_paragraph)
-        if summary.strip() or len(part) == len(html):
-            return shorten(summary)
-    return ""
+    parser = _Summary()
+    replay(parse_html(html) if isinstance(html, str) else html, parser)
+    summary = "".join(parser.abstract) if parser.abstract_done else ""
+    return shorten(summary or "".join(parser.first_paragraph))
 
 
 ALTERNATE = re.compile(r'(<link rel="alternate" href=")([^"]*)(" hreflang="[^"]+">)')

@@ -17,6 +17,7 @@ class LabelsFile(RootModel[dict[str, Localized]]):
     """labels.yml: label -> {fr: ..., en: ...}, both languages (kitfile.load_kit_file checks it)."""
 
 
+
 LABELS: dict[str, dict[str, str]] = {
     "platform": {"fr": "Plateforme", "en": "Platform"},
     "account": {"fr": "Compte", "en": "Account"},

@@ -12,6 +12,8 @@ Only pairs that mean the same thing both ways are listed: "check" (a cheque in C
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 
 # Canadian -> US, by stem; the endings below follow the stem.
@@ -67,13 +69,69 @@ def _pattern(table: dict[str, str]) -> re.Pattern[str]:
     return re.compile(r"\b(" + "|".join(sorted(map(re.escape, table), key=len, reverse=True)) + r")\b", re.I)
 
 
-_PATTERNS = {target: _pattern(table) for target, table in TARGETS.items()}
-_TAG = re.compile(r"(<[^>]*>)")
-_SKIP = re.compile(r"^<(/?)(code|pre|script|style|kbd|samp)\b", re.I)
+_LETTERS = re.compile("[a-z]{4,}")
 
 
-def _swap(match: re.Match[str], table: dict[str, str], keep: frozenset[str]) -> str:
-    word = match.group(0)
+@functools.lru_cache(maxsize=256)
+def _pattern_for(words: frozenset[str]) -> re.Pattern[str]:
+    return _pattern(dict.fromkeys(words))
+
+
+def respell(html: str, target: str, keep: frozenset[str] = frozenset()) -> str:
+    """The page's HTML in US ("us") or Canadian ("ca") spelling, in text only (not tags, code or scripts);
+    words in `keep` (the company's own words) are left as written."""
+    table = TARGETS[target]
+    low = html.lower()
+    # The page is read as tags and the text between them (a tag runs from "<" to the next ">"); only the words of
+    # the table that the page has are looked at, each kept when it is inside a tag, or inside code, pre, kbd,
+    # samp, script or style. A word is a whole run of letters, digits and _ (as \b...\b reads it).
+    candidates = sorted(set(_LETTERS.findall(low)).intersection(table))  # every table word is 4+ letters a-z
+    if not candidates:  # most pages have none of these words: nothing to change
+        return html
+    if len(low) == len(html):
+        spans = sorted(_occurrences(html, low, candidates))
+    else:  # lower case changed the text's length (rare letters): let the regular expression find the words
+        spans = [m.span() for m in _pattern_for(frozenset(candidates)).finditer(html)]
+    skips = _skip_depths(html)
+    tail = _final_text(html)  # text after the last tag, when it starts with "<", is read as a tag and left alone
+    out, last = [], 0
+    for start, end in spans:
+        if start >= tail or _in_tag(html, start):
+            continue
+        at = bisect.bisect_right(skips[0], start)
+        if (skips[1][at - 1] if at else 0) != 0:
+            continue
+        out += [html[last:start], _swap_word(html[start:end], table, keep)]
+        last = end
+    out.append(html[last:])
+    return "".join(out)
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"
+
+
+def _occurrences(html: str, low: str, words: list[str]):
+    """Where each word stands alone (not inside a longer word) in the page, found in its lower-case copy."""
+    for word in words:
+        at = low.find(word)
+        while at != -1:
+            end = at + len(word)
+            if (at == 0 or not _is_word_char(html[at - 1])) and (end == len(html) or not _is_word_char(html[end])):
+                yield at, end
+            at = low.find(word, at + 1)
+
+
+def _final_text(html: str) -> int:
+    """Where the text after the last tag starts, when it starts with "<" (else past the end)."""
+    close = html.rfind(">")
+    while close != -1 and not _in_tag(html, close):  # a ">" in the text closes no tag
+        close = html.rfind(">", 0, close)
+    start = close + 1
+    return start if html.startswith("<", start) else len(html) + 1
+
+
+def _swap_word(word: str, table: dict[str, str], keep: frozenset[str]) -> str:
     if word in keep:
         return word
     other = table[word.lower()]
@@ -82,20 +140,28 @@ def _swap(match: re.Match[str], table: dict[str, str], keep: frozenset[str]) -> 
     return other[:1].upper() + other[1:] if word[:1].isupper() else other
 
 
-def respell(html: str, target: str, keep: frozenset[str] = frozenset()) -> str:
-    """The page's HTML in US ("us") or Canadian ("ca") spelling, in text only (not tags, code or scripts);
-    words in `keep` (the company's own words) are left as written."""
-    table, pattern = TARGETS[target], _PATTERNS[target]
-    parts, depth = _TAG.split(html), 0
-    for index, part in enumerate(parts):
-        if part.startswith("<"):
-            skip = _SKIP.match(part)
-            if skip and not part.endswith("/>"):
-                depth += -1 if skip.group(1) else 1
+_SKIP_TAG = re.compile(r"<(/?)(code|pre|script|style|kbd|samp)\b", re.I)
+
+
+def _in_tag(html: str, position: int) -> bool:
+    """Whether a position is inside a tag: a "<" since the last ">", and a ">" to close it."""
+    return html.rfind("<", 0, position) > html.rfind(">", 0, position) and html.find(">", position) != -1
+
+
+def _skip_depths(html: str) -> tuple[list[int], list[int]]:
+    """Where code, pre, kbd, samp, script and style open and close: positions and the nesting after each."""
+    positions, depths, depth = [], [], 0
+    for found in _SKIP_TAG.finditer(html):
+        start = found.start()
+        end = html.find(">", start)
+        if end == -1 or _in_tag(html, start):
+            continue  # not a tag of its own (no ">" after it, or inside another tag)
+        if html[start : end + 1].endswith("/>"):
             continue
-        if depth == 0 and part:
-            parts[index] = pattern.sub(lambda match: _swap(match, table, keep), part)
-    return "".join(parts)
+        depth += -1 if found.group(1) else 1
+        positions.append(start)
+        depths.append(depth)
+    return positions, depths
 
 
 def own_words(value: object) -> frozenset[str]:

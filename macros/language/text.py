@@ -19,6 +19,7 @@ from markupsafe import Markup
 _current_locale: contextvars.ContextVar[str | None] = contextvars.ContextVar("current_locale", default=None)
 
 SPECIAL = frozenset(string.punctuation)
+_REFERENCES = str.maketrans({c: f"&#{ord(c)};" for c in SPECIAL})  # each special character -> its reference
 
 
 def set_locale(locale: str | None) -> None:
@@ -38,7 +39,7 @@ def escape_text(value: Any) -> Markup:
     """Company text as inert Markdown and HTML: punctuation as character references."""
     if isinstance(value, Markup):
         return value
-    return Markup("".join(f"&#{ord(c)};" if c in SPECIAL else c for c in str(value)))
+    return Markup(str(value).translate(_REFERENCES))
 
 
 def finalize(value: Any) -> Any:

@@ -21,7 +21,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from bs4 import BeautifulSoup
+from lxml import etree
+from lxml import html as lxml_html
 from mkdocs.exceptions import PluginError
 from packaging.version import InvalidVersion, Version
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -44,32 +45,88 @@ def anchor_id(clause: str) -> str:
     return "c-" + clause.replace(".", "-")
 
 
-def extract_clauses(html: str) -> Clauses:
-    """Every clause of a built policy page (whole page or its content), in page order."""
-    soup = BeautifulSoup(html, "html.parser")
+def parse_html(html: str) -> etree._Element:
+    """A page (or a fragment of one) parsed once with libxml2, for every reader of the page's HTML."""
+    return lxml_html.document_fromstring(html) if html.strip() else lxml_html.document_fromstring("<p></p>")
+
+
+def _classes(element: etree._Element) -> list[str]:
+    return (element.get("class") or "").split()
+
+
+def _is_tag(node: object) -> bool:
+    return isinstance(node, etree._Element) and isinstance(node.tag, str)  # not a comment or instruction
+
+
+def _text(element: etree._Element, skip) -> str:
+    """The text of an element as the reader reads it, leaving out the elements `skip` says (their tail stays)."""
+    parts: list[str] = []
+
+    def walk(node: etree._Element) -> None:
+        if node.text and _is_tag(node):
+            parts.append(node.text)
+        for child in node:
+            if _is_tag(child) and not skip(child):
+                walk(child)
+            if child.tail:
+                parts.append(child.tail)
+
+    walk(element)
+    return "".join(parts)
+
+
+def replay(root: etree._Element, reader: Any) -> None:
+    """Give a parsed page to a reader written for Python's HTMLParser (handle_starttag, handle_data, handle_endtag),
+    in document order, instead of parsing the page's text again."""
+
+    def walk(element: etree._Element) -> None:
+        reader.handle_starttag(element.tag, list(element.attrib.items()))
+        if element.text:
+            reader.handle_data(element.text)
+        for child in element:
+            if _is_tag(child):
+                walk(child)
+            if child.tail:
+                reader.handle_data(child.tail)
+        reader.handle_endtag(element.tag)
+
+    walk(root)
+
+
+def extract_clauses(html: str | etree._Element) -> Clauses:
+    """Every clause of a built policy page (whole page or its content, as text or parsed), in page order."""
+    root = parse_html(html) if isinstance(html, str) else html
     found: Clauses = {}
-    for anchor in soup.select(f"a.{ANCHOR_CLASS}[data-clause]"):
-        number = str(anchor["data-clause"])
+    for anchor in root.iter("a"):
+        if ANCHOR_CLASS not in _classes(anchor) or anchor.get("data-clause") is None:
+            continue
+        number = anchor.get("data-clause")
         if number in found:
             raise ValueError(f"clause {number} is marked twice in the policy: each clause number is used once")
-        block = anchor.find_parent(["p", "li", "dd", "td"])
+        block = next((a for a in anchor.iterancestors() if a.tag in ("p", "li", "dd", "td")), None)
         if block is None:
             raise ValueError(f"clause {number} is not inside a paragraph or list item")
-        html_text = str(block)
-        following = block.find_next_sibling()
+
+        def in_clause(node: etree._Element) -> bool:  # nested lists, this anchor and permalinks are left out
+            return not (
+                node.tag in ("ul", "ol")
+                or (node.tag == "a" and ANCHOR_CLASS in _classes(node) and node.get("data-clause") == number)
+                or "headerlink" in _classes(node)
+            )
+
+        text = _text(block, lambda node: not in_clause(node))
+        following = block.getnext()
+        while following is not None and not _is_tag(following):
+            following = following.getnext()
         if (
-            block.name == "p"
-            and block.get_text().rstrip().endswith(":")
+            block.tag == "p"
+            and _text(block, lambda node: False).rstrip().endswith(":")
             and following is not None
-            and following.name in ("ul", "ol")
-            and following.select_one(f"a.{ANCHOR_CLASS}") is None
-        ):  # a clause that introduces a list of its own ("... three principles:") includes the list
-            html_text += str(following).replace("<ul", "<div").replace("<ol", "<div")
-        block = BeautifulSoup(html_text, "html.parser")
-        for tag in block.select(f"a.{ANCHOR_CLASS}, ul, ol, .headerlink"):
-            if tag.name in ("ul", "ol") or tag.get("data-clause") == number or "headerlink" in tag.get("class", []):
-                tag.decompose()
-        found[number] = re.sub(r"[ \t\r\n]+", " ", block.get_text("")).strip()
+            and following.tag in ("ul", "ol")
+            and not any(ANCHOR_CLASS in _classes(a) for a in following.iter("a"))
+        ):  # a clause that introduces a list of its own ("... three principles:") includes the list, nested lists too
+            text += _text(following, lambda node: "headerlink" in _classes(node))
+        found[number] = re.sub(r"[ \t\r\n]+", " ", text).strip()
     return found
 
 

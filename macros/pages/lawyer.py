@@ -10,8 +10,10 @@ from __future__ import annotations
 import posixpath
 from html.parser import HTMLParser
 
+from lxml import etree
 from markupsafe import Markup
 
+from macros.law.clauses import parse_html, replay
 from macros.pages.render import LAWYER_MARK, render_partial
 from macros.company.site import format_day
 from macros.law.sources import CITATIONS, Citation, registry
@@ -68,17 +70,17 @@ class _CitationReader(HTMLParser):
             self.blocks[-1][1].append(data)
 
 
-def citations_in(html: str, locale: str, page_url: str, page_title: str) -> list[Citation]:
+def citations_in(html: str | etree._Element, locale: str, page_url: str, page_title: str) -> list[Citation]:
+    """The citations of a page, from its HTML as text or already parsed (clauses.parse_html)."""
     reader = _CitationReader()
-    reader.feed(html)
-    reader.close()
+    replay(parse_html(html) if isinstance(html, str) else html, reader)
     return [
         Citation(locale, page_url, page_title, section, anchor, statement, source)
         for section, anchor, statement, source in reader.found
     ]
 
 
-def record_page(html: str, locale: str, page_url: str, page_title: str) -> None:
+def record_page(html: str | etree._Element, locale: str, page_url: str, page_title: str) -> None:
     """Remember the citations of one rendered page (replacing what an earlier build of it recorded)."""
     CITATIONS[(locale, page_url)] = citations_in(html, locale, page_url, page_title)
 

@@ -1,0 +1,1 @@
+import * as YAML from "yaml"; window.YAML = YAML;
