@@ -17,6 +17,7 @@ from macros.company.places import PLACES_FILE, Places
 from macros.company.sector import SECTORS_DIR, SectorData, placeholder_problems
 from macros.law.sources import DATA_DIR, Regions, Registry
 from macros.law.jurisdiction import JURISDICTIONS_DIR, SLOTS_FILE, SlotCatalogue, jurisdiction_model
+from macros.law.rules import POLICY_DATA, PolicyRules, rule_problems
 from macros.pages.render import QUIZ_DATA, QuizFile
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -41,6 +42,8 @@ def schema_for(path: Path) -> tuple[type[BaseModel], Any]:
         DATA_DIR / "regions.yml": Regions,
         QUESTIONS_FILE: QuestionsFile,
     }
+    if path == POLICY_DATA:
+        return PolicyRules, rule_problems
     if path not in known:
         pytest.fail(f"{path.relative_to(ROOT)} has no schema: add it to schema_for() in {Path(__file__).name}")
     return known[path], None

@@ -73,7 +73,7 @@ def test_phone_only_contacts_are_not_written_to(example_company_sites):
     site = site_of(example_company_sites, "slow-rise")  # Tom Keegan has a phone, no e-mail
     for page in site.pages("en"):
         assert "write to Tom Keegan" not in site.text(page, "en").replace("Write", "write"), page
-    assert "For a legal question, contact Tom Keegan" in site.text("policy", "en")
+    assert "A legal question? Take it to Tom Keegan" in site.text("policy", "en")  # management, who will consult a lawyer
     assert "Write to" in site_of(example_company_sites, "root").text("policy", "en")  # negative control
 
 

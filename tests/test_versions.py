@@ -46,6 +46,8 @@ def set_version(project: Path, old: str, new: str) -> None:
 def edit_pages(project: Path, old: dict[str, str], new: dict[str, str], page: str = "policy") -> None:
     for lang in LANGS:
         file = project / "docs" / f"{page}.{lang}.md"
+        if page == "policy" and old[lang] not in file.read_text(encoding="utf-8"):
+            file = project / "macros" / "law" / "data" / "policy.yml"  # a clause whose text lives with its short forms
         text = file.read_text(encoding="utf-8")
         assert old[lang] in text, (lang, old[lang])
         file.write_text(text.replace(old[lang], new[lang], 1), encoding="utf-8")

@@ -32,6 +32,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # so that `macros`
 
 from macros.law.clauses import (  # noqa: E402
     FINGERPRINT_TOKEN,
+    GAPS_TOKEN,
     Clauses,
     anchor_id,
     archive_dir,
@@ -39,6 +40,7 @@ from macros.law.clauses import (  # noqa: E402
     extract_clauses,
     fingerprint,
     load_archive,
+    missing_numbers,
     parse_html,
 )
 from macros.company.labels import label  # noqa: E402
@@ -222,7 +224,8 @@ def on_page_content(html, page, config, files):
     html = _spelled_for(html, page, config)
     tree = parse_html(html)  # read once, by each of the three below
     if Path(page.file.dest_uri).name == "policy.html":  # its clauses, for the pages that compare versions
-        state.current(config).policy_clauses[page.file.locale] = extract_clauses(tree)
+        clauses = state.current(config).policy_clauses[page.file.locale] = extract_clauses(tree)
+        html = html.replace(GAPS_TOKEN, gaps_note(clauses, page.file.locale))  # said where the policy starts
     # its citations, for the lawyer's page
     record_page(state.current(config).citations, tree, page.file.locale, page.url, page.title or "")
     page.meta["description"] = escape(page_description(tree, page.meta.get("description")))  # theme prints it as is
@@ -293,6 +296,15 @@ def on_page_context(context, page, config, nav):
             log.warning("%s links to %s, but the policy has no such clause", page.file.src_uri, clause_anchor)
     page.content = content
     return context
+
+
+def gaps_note(clauses, locale: str) -> str:
+    """Said once, where the policy starts: which clause numbers this build skips, and why (nothing if none)."""
+    missing = missing_numbers(clauses)
+    if not missing:
+        return ""
+    numbers = ", ".join(f"§\u00a0{n}" for n in missing)
+    return f'<p class="policy-clause-gaps">{escape(label("clause_gaps", locale, numbers=numbers))}</p>'
 
 
 def count_text(changes, locale: str) -> str:

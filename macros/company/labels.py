@@ -48,6 +48,12 @@ LABELS: dict[str, dict[str, str]] = {
     "write_to": {"fr": "Écrivez à", "en": "Write to"},
     "contact_phone_only": {"fr": "Joignez", "en": "Contact"},
     "legal_notice_contact_phone": {"fr": "Pour une question juridique, joignez", "en": "For a legal question, contact"},
+    # without a legal contact, the question goes to management, who will consult a lawyer (never legal advice itself)
+    "legal_notice_management": {
+        "fr": "Une question juridique? Adressez-la",
+        "en": "A legal question? Take it",
+    },
+    "legal_notice_management_after": {"fr": ", qui consultera un avocat.", "en": ", who will consult a lawyer."},
     "law_checked": {
         "fr": "Les textes de loi cités ont été vérifiés pour la dernière fois le {date}.",
         "en": "The laws cited were last checked on {date}.",

@@ -130,6 +130,23 @@ def extract_clauses(html: str | etree._Element) -> Clauses:
     return found
 
 
+GAPS_TOKEN = '<div data-pending="clause-gaps"></div>'  # where the policy starts: filled once its clauses are read
+
+
+def missing_numbers(clauses: Clauses) -> list[str]:
+    """The clause numbers a reader finds skipped: in each section, those below its highest number that are absent."""
+    present: dict[int, set[int]] = {}
+    for number in clauses:
+        section, clause = (int(part) for part in number.split("."))
+        present.setdefault(section, set()).add(clause)
+    return [
+        f"{section}.{clause}"
+        for section in sorted(present)
+        for clause in range(1, max(present[section]) + 1)
+        if clause not in present[section]
+    ]
+
+
 def fingerprint(clauses: dict[str, Clauses]) -> str:
     """12 hex digits of SHA-256 over every clause's text in every language (canonical JSON: order-free)."""
     canonical = json.dumps(clauses, sort_keys=True, ensure_ascii=False, separators=(",", ":"))

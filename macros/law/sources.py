@@ -35,10 +35,11 @@ OFFICIAL_HOSTS = (
     "leginfo.legislature.ca.gov",
     "www.nysenate.gov",
     "www.ontario.ca",
+    "leg.mt.gov",
     "laws-lois.justice.gc.ca",
 )
 
-Jurisdiction = Literal["qc", "fr", "us", "eu", "us-ca", "us-ny", "ca", "ca-on"]
+Jurisdiction = Literal["qc", "fr", "us", "eu", "us-ca", "us-ny", "us-mt", "ca", "ca-on"]
 
 
 def _official(url: str) -> str:

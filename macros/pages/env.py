@@ -12,6 +12,7 @@ from macros.company.site import load_company
 from macros.law.adoption import Adoption
 from macros.language.text import finalize, set_locale
 from macros.law.jurisdiction import Words, at_will, law_macro
+from macros.pages.rules import RulePages
 
 
 def define_env(env):
@@ -43,7 +44,11 @@ def define_env(env):
             "adoption": Adoption(model),
         }
     )
-    for name, function in macros_for(model).items():
+    rules = RulePages(env, model.approach.value, model.jurisdiction.value, model.company.region)
+    macros = macros_for(model)
+    for name in ("policy_clause", "short_form", "short_list", "glance_rules"):  # the policy's rules, one place
+        macros[name] = getattr(rules, name)
+    for name, function in macros.items():
         env.macro(function, name)
     env.macro(law_macro(model.jurisdiction.value), "law")
     env.macro(lambda: policy_pdf_link(env.conf.extra["policy_pdf"]), "policy_pdf_link")

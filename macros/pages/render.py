@@ -15,11 +15,12 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from macros.language.grammar import Noun, capitalize_first, french_adjective, name_in_sentence, noun_phrase, pronoun
 from macros.company.labels import label
 from macros.company.kitfile import load_kit_file
-from macros.law.clauses import FINGERPRINT_TOKEN, anchor_id
+from macros.law.clauses import FINGERPRINT_TOKEN, GAPS_TOKEN, anchor_id
 from macros.pages.outputs import PDF_NAMES, POSTER_NAMES
 from macros.company.sector import policy_sections_for, shown
 from macros.company.schema import ROLES, Company, CompanyFile, Contact, FrontPageTest, Localized
 from macros.company.site import format_day
+from macros.law.rules import first_fit, policy_rules
 from macros.law.sources import regions, registry
 from macros.language.text import current_locale, escape_text, mailto_uri
 
@@ -101,9 +102,12 @@ class PageMacros:
         person = self.model.contacts.legal or self.model.contacts.management
         checked = format_day(registry().checked, current_locale())
         locale = current_locale()
-        preposition = ("à" if locale == "fr" else "to") if person.email else ""
+        lawyer = self.model.contacts.legal is not None  # without one, management takes the question to a lawyer
+        preposition = ("à" if locale == "fr" else "to") if (person.email or not lawyer) else ""
         in_sentence = name_in_sentence(person.phrase(locale), locale, preposition)
-        return render_partial("legal-notice.html", person=person, checked=checked, in_sentence=in_sentence)
+        return render_partial(
+            "legal-notice.html", person=person, checked=checked, in_sentence=in_sentence, lawyer=lawyer
+        )
 
     def cite(self, source_id: str, form: str = "full") -> Markup:
         """A citation from macros/law/data/sources.yml, in the page's language, linked to its official text.
@@ -166,6 +170,10 @@ class PageMacros:
     def clause(self, number: str) -> Markup:
         """A clause's visible, linkable "§ 5.3" at the start of its paragraph or list item (policy page)."""
         return render_partial("clause.html", clause=number, anchor=anchor_id(number))
+
+    def clause_gaps(self) -> Markup:
+        """Where the policy starts: the note on the clause numbers this build skips (filled by macros/hooks.py)."""
+        return Markup(GAPS_TOKEN)
 
     def policy_fingerprint(self) -> Markup:
         """The fingerprint of the policy's clauses (filled in once every language is built)."""
@@ -275,7 +283,14 @@ def quiz_questions(model: CompanyFile, locale: str) -> list[dict[str, Any]]:
             }
         )
     own = lambda text: model.rewrite_noun(text, locale)  # noqa: E731 - the organization's noun in kit text
+    rules = policy_rules()
+    build = (model.approach.value, model.jurisdiction.value, model.company.region)
     for rule in data["rules"]:
+        if rule["clause"] not in rules.clauses or first_fit(rules.rule(rule["clause"]).text, build) is None:
+            raise ValueError(
+                f"macros/pages/quiz.yml: rules.{rule['id']}.clause: § {rule['clause']} is not a clause of "
+                "macros/law/data/policy.yml that this build's policy has; a quiz rule names a clause every policy has"
+            )
         questions.append(
             {
                 "source": f"rule:{rule['id']}",
@@ -405,6 +420,7 @@ def macros_for(model: CompanyFile) -> dict[str, Any]:
         "write_to": bound.write_to,
         "values_list": bound.values_list,
         "legal_notice": bound.legal_notice,
+        "clause_gaps": bound.clause_gaps,
         "cite": bound.cite,
         "region_laws": bound.region_laws,
         "regions_known": bound.regions_known,
