@@ -130,7 +130,8 @@ NOT_BRITISH = {
     "expertises", "denise", "louise", "elise", "franchises", "paralysis", "dialysis", "rises", "uprising",
     "raisin", "raisins", "premised", "promisee", "noisy", "poised", "bruised", "cruises", "cruising",
     "exorcise", "circumcise", "incisor", "precision", "decision", "decisions", "provision", "provisions",
-    "division", "vision", "visions", "revisions", "supervision", "television", "collision",
+    "division", "vision", "visions", "revisions", "supervision", "television", "collision", "fundraising",
+    "fundraiser", "fundraisers", "mise",  # mise à pied, France's legal word, quoted as it is
 }
 
 
