@@ -573,20 +573,41 @@ def _paragraph_after(text: str, anchor: str) -> str:
     return next(block.strip() for block in after.split("\n\n") if block.strip())
 
 
-def _approach_lines(text: str) -> dict[str, str]:
-    """The approach's own line of the policy's summary (docs/policy.*.md), per approach."""
-    block = re.search(
-        r'\{%- if approach == "educational" %\}\n(.*?)\n\{%- elif approach == "balanced" %\}\n(.*?)\n'
-        r"\{%- else %\}\n(.*?)\n\{%- endif %\}",
-        text,
-        re.S,
-    )
-    if block is None:
-        raise ValueError("docs/policy: the summary's approach lines are not where the questionnaire reads them")
-    return {
-        name: line.strip().removeprefix("- ")
-        for name, line in zip(("educational", "balanced", "restrictive"), block.groups(), strict=True)
-    }
+def _approach_lines(lang: str) -> dict[str, str]:
+    """The approach's own line of the policy's summary, from the policy's rules (macros/law/data/policy.yml: the
+    "In short" box variant for each approach that holds in every jurisdiction), rendered as the pages render it for
+    a company with the default noun, with `{{ sector.people.many }}` left for page.js to fill."""
+    from types import SimpleNamespace
+
+    import jinja2
+
+    from macros.company.loader import read_company_file
+    from macros.law.rules import APPROACHES, policy_rules
+    from macros.language.text import set_locale
+    from macros.pages.render import CompanyNoun, filters_for
+
+    example = read_company_file(ROOT / "company.yml")
+    for rule in policy_rules().clauses.values():
+        general = [v for v in rule.box if v.approach and v.jurisdiction is None and v.region is None]
+        if {a for v in general for a in v.approach} != set(APPROACHES):
+            continue
+        environment = jinja2.Environment(undefined=jinja2.StrictUndefined, autoescape=False)
+        environment.filters.update(filters_for(example))
+        people = SimpleNamespace(many="{{ sector.people.many }}")
+        noun = CompanyNoun(example)
+        set_locale(lang)
+        try:
+            return {
+                approach: html.unescape(  # the page shows it as text (textContent): no character references
+                    environment.from_string(next(v for v in general if approach in v.approach).get(lang)).render(
+                        noun=noun, sector=SimpleNamespace(people=people), company=example.company
+                    )
+                )
+                for approach in APPROACHES
+            }
+        finally:
+            set_locale(None)
+    raise ValueError("macros/law/data/policy.yml: no 'In short' box line for each approach, which the preview shows")
 
 
 def preview_sentences() -> dict[str, Any]:
@@ -594,8 +615,7 @@ def preview_sentences() -> dict[str, Any]:
     found: dict[str, Any] = {}
     for lang in ("fr", "en"):
         index = (ROOT / "docs" / f"index.{lang}.md").read_text(encoding="utf-8")
-        policy = (ROOT / "docs" / f"policy.{lang}.md").read_text(encoding="utf-8")
-        found[lang] = {"front": _paragraph_after(index, "front-page"), "approach": _approach_lines(policy)}
+        found[lang] = {"front": _paragraph_after(index, "front-page"), "approach": _approach_lines(lang)}
     return found
 
 

@@ -16,8 +16,20 @@ import pytest
 from conftest import ROOT
 from macros.law.clauses import fingerprint
 
-FIXTURES = ROOT / "tests" / "fixtures" / "acknowledgements"
+FIXTURE_FILES = ROOT / "tests" / "fixtures" / "acknowledgements"
 CURRENT = json.loads((ROOT / "policy-archive" / "2.1.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def fixtures(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The form exports, signed with today's recorded fingerprint (CURRENT_FINGERPRINT in the files; one person
+    typed it in capitals), so that they stay current when the example's policy is recorded again."""
+    folder = tmp_path_factory.mktemp("exports")
+    for file in FIXTURE_FILES.iterdir():
+        text = file.read_text(encoding="utf-8").replace("CURRENT_FINGERPRINT_IN_CAPITALS", CURRENT["fingerprint"].upper())
+        text = text.replace("CURRENT_FINGERPRINT", CURRENT["fingerprint"])
+        (folder / file.name).write_text(text, encoding="utf-8")
+    return folder
 
 
 @pytest.fixture(scope="module")
@@ -69,9 +81,9 @@ def read_report(out: Path) -> dict[str, dict[str, str]]:
 
 
 @pytest.mark.parametrize("export", ["msforms-fr.csv", "google-en.csv"])
-def test_each_person_gets_a_status(company: Path, tmp_path: Path, export: str):
+def test_each_person_gets_a_status(fixtures: Path, company: Path, tmp_path: Path, export: str):
     out = tmp_path / "report.csv"
-    result = run(company, FIXTURES / "staff.csv", FIXTURES / export, out)
+    result = run(company, fixtures / "staff.csv", fixtures / export, out)
     assert result.returncode == 0, result.stderr
     report = read_report(out)
     first, second = list(CURRENT["clauses"]["fr"])[:2]
@@ -98,40 +110,40 @@ def test_each_person_gets_a_status(company: Path, tmp_path: Path, export: str):
         assert "jean.stagiaire@renovationsboreal.example signed but is not on the staff list" in result.stderr
 
 
-def test_a_file_in_another_encoding_names_the_file_and_line(company: Path, tmp_path: Path):
+def test_a_file_in_another_encoding_names_the_file_and_line(fixtures: Path, company: Path, tmp_path: Path):
     roster = tmp_path / "staff.csv"
-    roster.write_bytes((FIXTURES / "staff.csv").read_text(encoding="utf-8").encode("cp1252"))
-    result = run(company, roster, FIXTURES / "google-en.csv", tmp_path / "report.csv")
+    roster.write_bytes((fixtures / "staff.csv").read_text(encoding="utf-8").encode("cp1252"))
+    result = run(company, roster, fixtures / "google-en.csv", tmp_path / "report.csv")
     assert result.returncode == 1
     assert f"{roster}, line 2: is not UTF-8 text" in result.stderr and "CSV UTF-8" in result.stderr
     assert not (tmp_path / "report.csv").exists()
 
 
-def test_an_export_without_an_email_column_is_refused(company: Path, tmp_path: Path):
+def test_an_export_without_an_email_column_is_refused(fixtures: Path, company: Path, tmp_path: Path):
     export = tmp_path / "export.csv"
     export.write_text("Timestamp,Full name,Policy version\n3/4/2026 10:05:12,Julie Lavoie,2.1\n", encoding="utf-8")
-    result = run(company, FIXTURES / "staff.csv", export, tmp_path / "report.csv")
+    result = run(company, fixtures / "staff.csv", export, tmp_path / "report.csv")
     assert result.returncode == 1
     assert f"{export}, line 1: has no email column" in result.stderr
 
 
-def test_a_person_twice_on_the_staff_list_is_refused(company: Path, tmp_path: Path):
+def test_a_person_twice_on_the_staff_list_is_refused(fixtures: Path, company: Path, tmp_path: Path):
     roster = tmp_path / "staff.csv"
-    text = (FIXTURES / "staff.csv").read_text(encoding="utf-8")
+    text = (fixtures / "staff.csv").read_text(encoding="utf-8")
     roster.write_text(
         text + "Julie Lavoie (bis), JULIE.LAVOIE@renovationsboreal.example ,Présidente\n", encoding="utf-8"
     )
-    result = run(company, roster, FIXTURES / "google-en.csv", tmp_path / "report.csv")
+    result = run(company, roster, fixtures / "google-en.csv", tmp_path / "report.csv")
     assert result.returncode == 1
     assert f"{roster}, line 7: julie.lavoie@renovationsboreal.example is already on line 2" in result.stderr
 
 
-def test_a_version_never_recorded_asks_for_make_release(company: Path, tmp_path: Path):
+def test_a_version_never_recorded_asks_for_make_release(fixtures: Path, company: Path, tmp_path: Path):
     other = tmp_path / "company"
     other.mkdir()
     shutil.copy(company / "company.yml", other / "company.yml")
     shutil.copy(company / "logo.svg", other / "logo.svg")
-    result = run(other, FIXTURES / "staff.csv", FIXTURES / "google-en.csv", tmp_path / "report.csv")
+    result = run(other, fixtures / "staff.csv", fixtures / "google-en.csv", tmp_path / "report.csv")
     assert result.returncode == 1
     assert "version 2.1 is not recorded" in result.stderr and "make release" in result.stderr
 
@@ -145,14 +157,14 @@ def test_the_acknowledgement_page_tells_hr(example_site):
         assert example_site.soup("acknowledgement", lang).select_one("h2#tracking") is not None, lang
 
 
-def test_a_microsoft_forms_workbook_is_read_too(company: Path, tmp_path: Path):
+def test_a_microsoft_forms_workbook_is_read_too(fixtures: Path, company: Path, tmp_path: Path):
     """Microsoft Forms' "Open results in Excel" gives an .xlsx: its dates are dates, its columns the same."""
     from openpyxl import Workbook
 
     book = Workbook()
     sheet = book.active
     sheet.title = "Form1"
-    with (FIXTURES / "msforms-fr.csv").open(encoding="utf-8-sig", newline="") as handle:
+    with (fixtures / "msforms-fr.csv").open(encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.reader(handle, delimiter=";"))
     sheet.append(rows[0])
     for row in rows[1:]:
@@ -163,14 +175,14 @@ def test_a_microsoft_forms_workbook_is_read_too(company: Path, tmp_path: Path):
     export = tmp_path / "Formulaire accusé de lecture(1-6).xlsx"
     book.save(export)
     out = tmp_path / "report.csv"
-    result = run(company, FIXTURES / "staff.csv", export, out)
+    result = run(company, fixtures / "staff.csv", export, out)
     assert result.returncode == 0, result.stderr
     report = read_report(out)
     assert report["julie.lavoie@renovationsboreal.example"]["signed_on"] == "2026-03-04"
     assert [report[e]["status"] for e in report] == ["current", "outdated", "mismatch", "missing", "current"]
 
 
-def test_a_staff_list_with_first_and_last_names(company: Path, tmp_path: Path):
+def test_a_staff_list_with_first_and_last_names(fixtures: Path, company: Path, tmp_path: Path):
     roster = tmp_path / "personnel.csv"
     roster.write_text(
         "\ufeffPrénom;Nom;Adresse courriel\nJulie;Lavoie;julie.lavoie@renovationsboreal.example\n"
@@ -178,7 +190,7 @@ def test_a_staff_list_with_first_and_last_names(company: Path, tmp_path: Path):
         encoding="utf-8",
     )
     out = tmp_path / "report.csv"
-    result = run(company, roster, FIXTURES / "google-en.csv", out)
+    result = run(company, roster, fixtures / "google-en.csv", out)
     assert result.returncode == 0, result.stderr
     report = read_report(out)
     assert report["julie.lavoie@renovationsboreal.example"]["name"] == "Julie Lavoie"

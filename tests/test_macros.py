@@ -45,6 +45,7 @@ def test_every_macro_is_registered():
         "lawyer_table",
         "legal_appendix",
         "clause",
+        "clause_gaps",
         "policy_fingerprint",
         "acknowledgement_form_link",
         "changes_since_versions",
