@@ -49,14 +49,20 @@ class Problem:
 class CompanyFileError(PluginError):
     """company.yml cannot be used; nothing was built."""
 
+    FOOTER = "Fix the file and build again. The example company.yml shows every key in use."
+
     def __init__(self, file: Path, problems: list[Problem]) -> None:
         self.file = file
         self.problems = problems
         count = "1 problem" if len(problems) == 1 else f"{len(problems)} problems"
-        lines = [f"{terminal_safe(str(file))} has {count}. Nothing was built, and the site folder was left as it was."]
+        lines = [self.heading(terminal_safe(str(file)), count)]
         lines += [f"  {n}. {p.describe(str(file))}" for n, p in enumerate(problems, 1)]
-        lines.append("Fix the file and build again. The example company.yml shows every key in use.")
+        lines.append(self.FOOTER)
         super().__init__("\n".join(lines))
+
+    @staticmethod
+    def heading(file: str, count: str) -> str:
+        return f"{file} has {count}. Nothing was built, and the site folder was left as it was."
 
 
 MERGE_TAG = "tag:yaml.org,2002:merge"
@@ -461,17 +467,17 @@ KIT_KEY = re.compile(r"^$|^[A-Za-z0-9_*][A-Za-z0-9_.*,\-]{0,63}$")  # words, ids
 class KitFileError(CompanyFileError):
     """One of the kit's own data files is broken: nothing was built."""
 
+    FOOTER = "This file is part of the kit, not of your company file: fix it (or restore it) and build again."
+
     def __init__(self, file: Path, problems: list[Problem]) -> None:
         # a sentence cut into a key is told once (the schema would also call it an unknown key)
         places = [(p.line, p.column) for p in problems]
         problems = [p for n, p in enumerate(problems) if p.line is None or (p.line, p.column) not in places[:n]]
-        self.file = file
-        self.problems = problems
-        count = "1 problem" if len(problems) == 1 else f"{len(problems)} problems"
-        lines = [f"The kit's data file {terminal_safe(str(file))} has {count}. Nothing was built."]
-        lines += [f"  {n}. {p.describe(str(file))}" for n, p in enumerate(problems, 1)]
-        lines.append("This file is part of the kit, not of your company file: fix it (or restore it) and build again.")
-        PluginError.__init__(self, "\n".join(lines))
+        super().__init__(file, problems)
+
+    @staticmethod
+    def heading(file: str, count: str) -> str:
+        return f"The kit's data file {file} has {count}. Nothing was built."
 
 
 def _sentence_keys(node: yaml.Node | None, loc: tuple[str | int, ...] = ()) -> list[Problem]:

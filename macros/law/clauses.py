@@ -23,12 +23,10 @@ from typing import Annotated, Any, Literal
 
 from lxml import etree
 from lxml import html as lxml_html
-from mkdocs.exceptions import PluginError
 from packaging.version import InvalidVersion, Version
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from macros.company.kitfile import CompanyFileError, Problem
-from macros.company.safety import terminal_safe
 
 CLAUSE_ID = re.compile(r"^[0-9]{1,2}\.[0-9]{1,2}$")
 ANCHOR_CLASS = "clause-ref"
@@ -210,16 +208,14 @@ class ArchiveFile(BaseModel):
 class ArchiveError(CompanyFileError):
     """A policy archive file (or the folder) cannot be used: nothing was built or recorded."""
 
-    def __init__(self, file: Path, problems: list[Problem]) -> None:
-        self.file = file
-        self.problems = problems
-        lines = [f"The policy archive {terminal_safe(str(file))} cannot be used. Nothing was built or recorded."]
-        lines += [f"  {n}. {p.describe(str(file))}" for n, p in enumerate(problems, 1)]
-        lines.append(
-            "Archive files are written by make release and committed with the company file: restore this one "
-            "from version control (git checkout -- <file>), or remove it and run make release again."
-        )
-        PluginError.__init__(self, "\n".join(lines))
+    FOOTER = (
+        "Archive files are written by make release and committed with the company file: restore this one "
+        "from version control (git checkout -- <file>), or remove it and run make release again."
+    )
+
+    @staticmethod
+    def heading(file: str, count: str) -> str:
+        return f"The policy archive {file} cannot be used. Nothing was built or recorded."
 
 
 def _refuse(file: Path, message: str, line: int | None = None, key: str = "") -> ArchiveError:
