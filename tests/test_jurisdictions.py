@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -125,6 +126,18 @@ def jurisdiction_branches() -> dict[str, int]:
     return found
 
 
-def test_pages_other_than_the_policy_summary_and_home_do_not_branch_on_the_jurisdiction():
-    rules_pages = ("policy.", "at-a-glance.", "index.")
-    assert {name: n for name, n in jurisdiction_branches().items() if not name.startswith(rules_pages)} == {}
+def test_no_page_branches_on_the_jurisdiction():
+    """The law's variation lives in data: the jurisdiction files (law('page.slot'), words) and the policy's rules
+    (policy.yml variants with `jurisdiction:`). The issue allows at most 10 branches in docs/; the kit has none."""
+    found = jurisdiction_branches()
+    assert found == {}, f"jurisdiction branches in docs/ (move them to a jurisdiction file or policy.yml): {found}"
+
+
+def test_the_branch_counter_sees_a_branch(tmp_path, monkeypatch):
+    """Negative control: the counter finds the forms a page would use."""
+    page = tmp_path / "docs" / "x.fr.md"
+    page.parent.mkdir()
+    page.write_text('{% if jurisdiction == "qc" %}a{% elif jurisdiction == "fr" %}b{% endif %}\n'
+                    '{%- if jurisdiction != "generic" %}c{% endif %}', encoding="utf-8")
+    monkeypatch.setattr(sys.modules[__name__], "ROOT", tmp_path)
+    assert jurisdiction_branches() == {"x.fr.md": 3}

@@ -87,13 +87,18 @@ class RulePages:
 
     # --- the macros ------------------------------------------------------------------------------------
 
-    def policy_clause(self, number: str) -> Markup:
-        """A clause of the policy page: its "§ 7.2" anchor and its text, or nothing where this build has none."""
+    def policy_clause(self, number: str, note: str | None = None) -> Markup:
+        """A clause of the policy page: its "§ 7.2" anchor and its text, or nothing where this build has none.
+        With `note` (the page's own title, in its language), the clause stands in a note under that title."""
         text = self.clause_text(number)
         if text is None:
             return Markup("")
         anchor = render_partial("clause.html", clause=number, anchor=anchor_id(number))
-        return Markup(f"{anchor} {text}")
+        clause = f"{anchor} {text}"
+        if note is None:
+            return Markup(clause)
+        title = note.replace('"', "&quot;")
+        return Markup(f'!!! note "{title}"\n\n    ' + clause.replace("\n", "\n    "))
 
     def short_form(self, number: str, form: str) -> Markup:
         """One short form of a clause, with its reference; nothing where this build does not show it."""
