@@ -18,7 +18,6 @@ from macros.company.sector import SECTORS_DIR, SectorData, placeholder_problems
 from macros.law.sources import DATA_DIR, Regions, Registry
 from macros.law.jurisdiction import JURISDICTIONS_DIR, SLOTS_FILE, SlotCatalogue, jurisdiction_model
 from macros.law.rules import POLICY_DATA, PolicyRules, rule_problems
-from macros.pages.render import QUIZ_DATA, QuizFile
 
 ROOT = Path(__file__).resolve().parent.parent
 MACROS = ROOT / "macros"
@@ -36,7 +35,6 @@ def schema_for(path: Path) -> tuple[type[BaseModel], Any]:
     known = {
         LABELS_FILE: LabelsFile,
         PLACES_FILE: Places,
-        QUIZ_DATA: QuizFile,
         SLOTS_FILE: SlotCatalogue,
         DATA_DIR / "sources.yml": Registry,
         DATA_DIR / "regions.yml": Regions,
@@ -57,7 +55,7 @@ KIT_FILES = sorted(
 def test_kit_files_are_found():
     names = {p.relative_to(ROOT).as_posix() for p in KIT_FILES}
     assert {
-        "macros/pages/quiz.yml", "macros/company/labels.yml", "macros/law/data/sources.yml",
+        "macros/law/data/policy.yml", "macros/company/labels.yml", "macros/law/data/sources.yml",
         "macros/company/sectors/trades.yml", "scripts/questionnaire-page/questions.yml",
     } <= names
 
@@ -85,11 +83,11 @@ def refusal(path: Path, model: type[BaseModel], check: Any = None) -> str:
 def test_quiz_as_it_was_is_refused_at_the_comma(tmp_path):
     """The quiz cut two French answers ("Oui", "Vous refusez poliment") with an unquoted comma in {fr:, en:}."""
     fixed = '{fr: "Oui, si personne n\'a réagi.", en:'
-    text = QUIZ_DATA.read_text(encoding="utf-8")
+    text = POLICY_DATA.read_text(encoding="utf-8")  # the quiz's rule questions now stand under their clauses
     line = text[: text.index(fixed)].count("\n") + 1
-    path = broken_copy(tmp_path, QUIZ_DATA, fixed, "{fr: Oui, si personne n'a réagi., en:")
-    message = refusal(path, QuizFile)
-    assert f"quiz.yml, line {line}," in message
+    path = broken_copy(tmp_path, POLICY_DATA, fixed, "{fr: Oui, si personne n'a réagi., en:")
+    message = refusal(path, PolicyRules)
+    assert f"policy.yml, line {line}," in message
     assert "piece of a sentence" in message and "put a text that contains a comma in quotes" in message
     assert "Traceback" not in message
 
@@ -109,13 +107,13 @@ def test_kit_files_refuse_what_company_files_refuse(tmp_path):
     path = broken_copy(tmp_path, LABELS_FILE, 'kind_added: {fr: "Ajoutée", en: "Added"}', 'kind_added: {fr: oui, en: yes}')
     assert "YAML read True" in refusal(path, LabelsFile)
     # an unknown key, with a suggestion
-    path = broken_copy(tmp_path, QUIZ_DATA, "    clause:", "    clauses: x\n    clause:")
-    message = refusal(path, QuizFile)
-    assert "rules[0].clauses is not a key this file knows" in message and 'Did you mean "clause"' in message
+    path = broken_copy(tmp_path, POLICY_DATA, "        choices:", "        choice: x\n        choices:")
+    message = refusal(path, PolicyRules)
+    assert ".quiz[0].choice is not a key this file knows" in message and 'Did you mean "choices"' in message
     # deep nesting: a message with its line, no traceback
     deep = tmp_path / "deep.yml"
-    deep.write_text("rules:\n  - " + "[" * 5000 + "]" * 5000 + "\n", encoding="utf-8")
-    message = refusal(deep, QuizFile)
+    deep.write_text("glance:\n  - " + "[" * 5000 + "]" * 5000 + "\n", encoding="utf-8")
+    message = refusal(deep, PolicyRules)
     assert "deep" in message and ", line 2" in message
 
 

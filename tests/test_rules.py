@@ -17,7 +17,6 @@ from conftest import LANGS, ROOT, copy_project, run_build
 from macros.law.clauses import anchor_id, extract_clauses, missing_numbers
 from macros.law.rules import APPROACHES, JURISDICTIONS, POLICY_DATA, first_fit, policy_rules, read_rules
 
-QUIZ = ROOT / "macros" / "pages" / "quiz.yml"
 
 
 def data() -> dict:
@@ -75,16 +74,26 @@ def test_approach_or_jurisdiction_tested_inside_a_text_is_refused():
     assert "write a variant with `jurisdiction:` instead" in refusal(broken)
 
 
-def test_every_quiz_rule_names_a_clause_every_build_has():
+def test_every_quiz_question_stands_under_a_clause_every_build_has():
     rules = policy_rules()
-    quiz = yaml.safe_load(QUIZ.read_text(encoding="utf-8"))
     combos = rules.combos()
-    for question in quiz["rules"]:
-        text = rules.rule(question["clause"]).text  # KeyError: the quiz names a clause that is not in the data
-        assert all(first_fit(text, combo) is not None for combo in combos), question["id"]
-    # negative control: a clause for the US only would not do for a quiz that holds everywhere
-    only_us = read_rules(data()).rule("7.6").text
-    assert not all(first_fit(only_us, combo) is not None for combo in combos)
+    asked = rules.quiz()
+    assert len(asked) >= 6 and len({q.id for _, q in asked}) == len(asked)
+    for clause, question in asked:
+        assert all(first_fit(rules.rule(clause).text, combo) is not None for combo in combos), question.id
+
+
+def test_a_quiz_question_under_a_clause_some_builds_lack_is_refused():
+    broken = data()
+    broken["clauses"]["7.6"]["quiz"] = broken["clauses"]["4.1"].pop("quiz")  # § 7.6: the US only
+    message = refusal(broken)
+    assert "quiz question 'deleted-post' is asked in every build, but the policy has no § 7.6" in message
+
+
+def test_two_quiz_questions_with_one_id_are_refused():
+    broken = data()
+    broken["clauses"]["5.2"]["quiz"][0]["id"] = broken["clauses"]["4.1"]["quiz"][0]["id"]
+    assert "has a question with this id" in refusal(broken)
 
 
 # --- Built sites: each short form names its clause, and the clause is there ---------------------------------

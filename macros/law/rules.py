@@ -19,12 +19,13 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from macros.company.kitfile import load_kit_file
+from macros.company.types import Jurisdiction, Localized
 from macros.law.clauses import CLAUSE_ID
 
 POLICY_DATA = Path(__file__).parent / "data" / "policy.yml"
 
 APPROACHES = ("educational", "balanced", "restrictive")
-JURISDICTIONS = ("qc", "fr", "us", "generic")
+JURISDICTIONS = tuple(code.value for code in Jurisdiction)  # a new jurisdiction: its code in company/types.py
 FORMS = ("glance", "box", "home", "private_life", "checklist", "ack")
 Form = Literal["glance", "box", "home", "private_life", "checklist", "ack"]
 
@@ -51,7 +52,7 @@ class Variant(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     approach: tuple[Literal["educational", "balanced", "restrictive"], ...] | None = None
-    jurisdiction: tuple[Literal["qc", "fr", "us", "generic"], ...] | None = None
+    jurisdiction: tuple[Jurisdiction, ...] | None = None
     region: tuple[str, ...] | None = None
     when: str | None = Field(None, description="A Jinja condition on practices, sector or contacts.")
     title: Title | None = None
@@ -88,6 +89,31 @@ class Variant(BaseModel):
         return getattr(self, locale)
 
 
+class QuizChoice(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    text: Localized
+    correct: bool = False
+    why: Localized = Field(description="The explanation shown once the reader has answered.")
+
+
+class QuizQuestion(BaseModel):
+    """A rule question of the quiz: it tests the clause it is written under, holds for every sector, approach and
+    jurisdiction, and has one correct choice. Plain text (the organization's noun is put in when it is shown)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")
+    prompt: Localized
+    choices: list[QuizChoice] = Field(min_length=2)
+
+    @model_validator(mode="after")
+    def _one_correct(self) -> "QuizQuestion":
+        if sum(choice.correct for choice in self.choices) != 1:
+            raise ValueError(f"{self.id} must have exactly one choice with correct: true")
+        return self
+
+
 class Rule(BaseModel):
     """A clause: its text (and the law's sentences added to it where they apply), then its short forms."""
 
@@ -101,6 +127,7 @@ class Rule(BaseModel):
     private_life: list[Variant] = Field(default_factory=list)
     checklist: list[Variant] = Field(default_factory=list)
     ack: list[Variant] = Field(default_factory=list)
+    quiz: list[QuizQuestion] = Field(default_factory=list, description="The quiz's questions on this clause.")
 
     @model_validator(mode="after")
     def _titles(self) -> "Rule":
@@ -153,7 +180,22 @@ class PolicyRules(BaseModel):
                 elif not self.clauses[number].glance:
                     yield ("glance", slot - 1), f"glance rule {slot} names § {number}, which has no glance form"
         combos = self.combos()
+        seen_ids: dict[str, str] = {}
         for number, rule in self.clauses.items():
+            for n, question in enumerate(rule.quiz):
+                if question.id in seen_ids:
+                    yield (
+                        ("clauses", number, "quiz", n, "id"),
+                        f"§ {number} quiz question {question.id!r}: § {seen_ids[question.id]} has a question with this id",
+                    )
+                seen_ids.setdefault(question.id, number)
+                missing = next((combo for combo in combos if first_fit(rule.text, combo) is None), None)
+                if missing is not None:
+                    yield (
+                        ("clauses", number, "quiz", n),
+                        f"§ {number} quiz question {question.id!r} is asked in every build, but the policy has no "
+                        f"§ {number} for {_describe(missing)}: a quiz question tests a clause every policy has",
+                    )
             for form in FORMS:
                 variants = getattr(rule, form)
                 for n, variant in enumerate(variants, 1):
@@ -191,10 +233,18 @@ class PolicyRules(BaseModel):
 
     # --- what a build shows ----------------------------------------------------------------------------
 
+    def quiz(self) -> list[tuple[str, QuizQuestion]]:
+        """The quiz's rule questions, in clause order: (clause, question)."""
+        return [(n, q) for n in sorted(self.clauses, key=clause_order) for q in self.clauses[n].quiz]
+
     def rule(self, number: str) -> Rule:
         if number not in self.clauses:
             raise KeyError(f"§ {number} is not in {POLICY_DATA.name}")
         return self.clauses[number]
+
+
+def clause_order(number: str) -> tuple[int, ...]:
+    return tuple(int(part) for part in number.split("."))
 
 
 def _all_variants(rule: Rule) -> list[Variant]:

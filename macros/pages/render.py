@@ -3,22 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
-import functools
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
-from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from macros.language.grammar import Noun, capitalize_first, french_adjective, name_in_sentence, noun_phrase, pronoun
 from macros.company.labels import label
-from macros.company.kitfile import load_kit_file
 from macros.law.clauses import FINGERPRINT_TOKEN, GAPS_TOKEN, anchor_id
 from macros.pages.outputs import PDF_NAMES, POSTER_NAMES
 from macros.company.sector import policy_sections_for, shown
-from macros.company.schema import ROLES, Company, CompanyFile, Contact, FrontPageTest, Localized
+from macros.company.schema import ROLES, Company, CompanyFile, Contact, FrontPageTest
 from macros.company.site import format_day
 from macros.law.rules import first_fit, policy_rules
 from macros.law.sources import regions, registry
@@ -195,7 +192,8 @@ class PageMacros:
         return Markup(PENDING_ACK)
 
     def quiz(self) -> Markup:
-        """The quiz: the company's scenario questions, then the rule questions of macros/pages/quiz.yml."""
+        """The quiz: the company's scenario questions, then the rule questions written under the policy's clauses
+        (macros/law/data/policy.yml)."""
         locale = current_locale()
         return render_partial(
             "quiz.html",
@@ -221,51 +219,8 @@ class PageMacros:
 PENDING_CHANGES = '<div data-pending="policy-changes"></div>'
 PENDING_ACK = '<div data-pending="acknowledgement-changes"></div>'
 
-QUIZ_DATA = Path(__file__).parent / "quiz.yml"
-
-
-class QuizChoice(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    text: Localized
-    correct: bool = False
-    why: Localized
-
-
-class QuizRule(BaseModel):
-    """A rule question: it tests one clause of the policy (its "§ 5.2" id) and has one correct choice."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    id: Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
-    clause: Annotated[str, Field(pattern=r"^[0-9]+(\.[0-9]+)*$")]
-    prompt: Localized
-    choices: list[QuizChoice] = Field(min_length=2)
-
-    @model_validator(mode="after")
-    def _one_correct(self) -> "QuizRule":
-        if sum(choice.correct for choice in self.choices) != 1:
-            raise ValueError(f"{self.id} must have exactly one choice with correct: true")
-        return self
-
-
-class QuizFile(BaseModel):
-    """macros/pages/quiz.yml (kitfile.load_kit_file checks it)."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    rules: list[QuizRule] = Field(min_length=1)
-
-
-@functools.lru_cache(maxsize=None)
-def quiz_data() -> dict[str, Any]:
-    """The rule questions (kit data: read once per process, through the company file's reader and checks)."""
-    return load_kit_file(QUIZ_DATA, QuizFile).model_dump()
-
-
 def quiz_questions(model: CompanyFile, locale: str) -> list[dict[str, Any]]:
     """Every quiz question in one language: the scenarios this company shows, then the rules."""
-    data = quiz_data()
     questions = []
     for scenario in shown(model.sector_data.scenarios, model.practices_in_effect):
         section = policy_sections_for(model.rewrite_noun)[scenario.policy_section]
@@ -283,24 +238,21 @@ def quiz_questions(model: CompanyFile, locale: str) -> list[dict[str, Any]]:
             }
         )
     own = lambda text: model.rewrite_noun(text, locale)  # noqa: E731 - the organization's noun in kit text
-    rules = policy_rules()
+    rules = policy_rules()  # the rule questions live under their clauses (macros/law/data/policy.yml)
     build = (model.approach.value, model.jurisdiction.value, model.company.region)
-    for rule in data["rules"]:
-        if rule["clause"] not in rules.clauses or first_fit(rules.rule(rule["clause"]).text, build) is None:
-            raise ValueError(
-                f"macros/pages/quiz.yml: rules.{rule['id']}.clause: § {rule['clause']} is not a clause of "
-                "macros/law/data/policy.yml that this build's policy has; a quiz rule names a clause every policy has"
-            )
+    for clause, question in rules.quiz():
+        if first_fit(rules.rule(clause).text, build) is None:  # the file's check refuses this; a last guard
+            raise ValueError(f"macros/law/data/policy.yml: § {clause} quiz {question.id}: this build's policy has no § {clause}")
         questions.append(
             {
-                "source": f"rule:{rule['id']}",
-                "prompt": own(rule["prompt"][locale]),
+                "source": f"rule:{question.id}",
+                "prompt": own(question.prompt.get(locale)),
                 "choices": [
-                    {"text": own(c["text"][locale]), "correct": c.get("correct", False), "why": own(c["why"][locale])}
-                    for c in rule["choices"]
+                    {"text": own(c.text.get(locale)), "correct": c.correct, "why": own(c.why.get(locale))}
+                    for c in question.choices
                 ],
-                "href": Markup(f"policy.html#{anchor_id(rule['clause'])}"),
-                "where": label("quiz_see_rule", locale, where=label("quiz_clause", locale, clause=rule["clause"])),
+                "href": Markup(f"policy.html#{anchor_id(clause)}"),
+                "where": label("quiz_see_rule", locale, where=label("quiz_clause", locale, clause=clause)),
             }
         )
     return questions
