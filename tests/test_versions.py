@@ -143,7 +143,8 @@ def test_an_edited_clause_a_new_one_and_a_removed_one(project, tmp_path):
         "fr": '{{ clause("11.9") }} Une clause toute neuve.\n\n## 12.',
         "en": '{{ clause("11.9") }} A brand-new clause.\n\n## 12.',
     })
-    edit_pages(project, {"fr": '{{ clause("9.3") }} ', "en": '{{ clause("9.3") }} '}, {"fr": "", "en": ""})
+    gone = '{{ policy_clause("9.3") }}\n\n'  # the clause's text lives in policy.yml; the page no longer prints it
+    edit_pages(project, {"fr": gone, "en": gone}, {"fr": "", "en": ""})
     set_version(project, "2.2", "2.3")
     assert release(project).returncode == 0
 

@@ -26,8 +26,8 @@ POLICY_DATA = Path(__file__).parent / "data" / "policy.yml"
 
 APPROACHES = ("educational", "balanced", "restrictive")
 JURISDICTIONS = tuple(code.value for code in Jurisdiction)  # a new jurisdiction: its code in company/types.py
-FORMS = ("glance", "box", "home", "private_life", "checklist", "ack")
-Form = Literal["glance", "box", "home", "private_life", "checklist", "ack"]
+FORMS = ("glance", "box", "home", "private_life", "conduct", "accounts", "monitoring", "checklist", "ack")
+Form = Literal["glance", "box", "home", "private_life", "conduct", "accounts", "monitoring", "checklist", "ack"]
 
 # Approach, jurisdiction and region are said by the variant, never inside its text, so the check can see them.
 _HIDDEN_CONDITION = re.compile(r"\{[{%][^}]*\b(approach|jurisdiction|company\.region)\b")
@@ -125,6 +125,9 @@ class Rule(BaseModel):
     box: list[Variant] = Field(default_factory=list)
     home: list[Variant] = Field(default_factory=list)
     private_life: list[Variant] = Field(default_factory=list)
+    conduct: list[Variant] = Field(default_factory=list)
+    accounts: list[Variant] = Field(default_factory=list)
+    monitoring: list[Variant] = Field(default_factory=list)
     checklist: list[Variant] = Field(default_factory=list)
     ack: list[Variant] = Field(default_factory=list)
     quiz: list[QuizQuestion] = Field(default_factory=list, description="The quiz's questions on this clause.")
