@@ -247,13 +247,14 @@ class Scenario(Frozen):
     def _known_practices(cls, value: list[str]) -> list[str]:
         return _practice_names(value)
 
-    law: Literal["loyalty", "image", "expression", "concerted", "harassment", "criticism"] | None = Field(
+    law: Literal["loyalty", "image", "expression", "concerted", "harassment", "criticism", "breach"] | None = Field(
         None,
         description="Optional: which legal note the scenarios page adds under this case, in the company's "
         "jurisdiction (loyalty: duty of loyalty and confidential information; image: a person's image; "
         "expression: freedom of opinion; concerted: US employees' right to discuss working conditions; "
         "harassment: the employer's duty to act when an employee is harassed, and the person's image; "
-        "criticism: public criticism and journalists, where the US carve-out for working conditions applies).",
+        "criticism: public criticism and journalists, where the US carve-out for working conditions applies; "
+        "breach: personal information that leaks, and who must be told).",
     )
 
 
