@@ -176,6 +176,8 @@ FINDINGS = [
     ("N-QC-1", "qc", "childcare", "policy", "fr", "peut se publier avec l'accord du parent", "avec son accord", None),
     ("N-QC-1", "qc", "trades", "scenarios", "fr", "détail de projet), et il n'a pas donné son accord", None, None),
     ("N-QC-1", "qc", "trades", "private-life", "en", "ask for the client's consent first; without it", "ask permission first", None),
+    ("N-QC-5", "qc", None, "conduct", "en", "the Competition Act prohibits making a false or misleading representation", None, "fr"),
+    ("N-FR-5", "fr", None, "conduct", "fr", "peut constituer une pratique commerciale trompeuse", None, "qc"),
     ("N-QC-2", "qc", None, "official-accounts", "en", "section 4.1 and section 14", None, None),
     ("N-QC-3", "qc", None, "conduct", "en", "it is not passed on without the person's consent",
      "the company collects only what it needs", "fr"),
