@@ -12,6 +12,7 @@ file. COMPANY_FILE chooses the company, as for `make build`.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import io
 import os
@@ -230,7 +231,7 @@ def main() -> int:
         print(f"make release: no company file at {terminal_safe(str(company_file))} (set COMPANY_FILE?)", file=sys.stderr)
         return 2
     try:
-        print(shown_lines(release(company_file)))
+        done = release(company_file)
     except ReleaseRefused as refusal:
         print(f"make release: nothing was recorded: {shown_lines(refusal)}", file=sys.stderr)
         return 1
@@ -240,6 +241,11 @@ def main() -> int:
     except (OSError, RecursionError, MemoryError) as error:
         print(f"make release: nothing was recorded: {terminal_safe(str(error))}", file=sys.stderr)
         return 1
+    try:
+        print(shown_lines(done))
+    except OSError:  # the output was closed early (`| head -1`): what was recorded stays recorded, and says so
+        with contextlib.suppress(OSError):
+            print("make release: done, but its report could not be printed in full.", file=sys.stderr)
     return 0
 
 

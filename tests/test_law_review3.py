@@ -183,6 +183,7 @@ FINDINGS = [
      "accepter un gestionnaire comme ami", "qc"),
     ("§4", "qc", None, "policy", "fr", "employés à temps plein, à temps partiel ou saisonniers, stagiaires, gestionnaires",
      None, "fr"),
+    ("§4", "us", None, "policy", "fr", "droit à l'exploitation commerciale de son nom et de son image", "droit à l'image (", None),
     ("N-QC-2", "qc", None, "official-accounts", "en", "section 4.1 and section 14", None, None),
     ("N-QC-3", "qc", None, "conduct", "en", "it is not passed on without the person's consent",
      "the company collects only what it needs", "fr"),

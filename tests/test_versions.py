@@ -170,6 +170,23 @@ def test_an_edited_clause_a_new_one_and_a_removed_one(project, tmp_path):
         assert "9.3" in form.get_text()
 
 
+def test_a_release_whose_output_is_cut_short_still_says_it_recorded(project):
+    """`make release | head -1` closes the output after the first line: the version is recorded all the same,
+    and the message never claims that nothing was."""
+    env = {k: v for k, v in os.environ.items() if k != "COMPANY_FILE"}
+    reader, writer = os.pipe()
+    os.close(reader)  # nobody reads: the first print fails with a broken pipe
+    done = subprocess.run(
+        [sys.executable, str(project / "scripts" / "release.py")],
+        cwd=project, env=env, stdout=writer, stderr=subprocess.PIPE, text=True, timeout=300,
+    )
+    os.close(writer)
+    assert done.returncode == 0, done.stderr
+    assert "nothing was recorded" not in done.stderr
+    assert "its report could not be printed" in done.stderr
+    assert (project / "policy-archive" / "2.1.json").is_file()
+
+
 def test_a_release_that_changes_nothing_says_so(project, tmp_path):
     assert release(project).returncode == 0
     set_version(project, "2.1", "2.2")
