@@ -70,25 +70,34 @@ def machine_busy() -> float | None:
     return (sum(fields) - idle) / os.sysconf("SC_CLK_TCK")
 
 
+@contextlib.contextmanager
+def measured() -> Iterator[dict[str, float | None]]:
+    """What the block cost: "seconds" on the clock, "cpu" seconds of the child processes it waited for, and
+    "machine" busy CPU seconds of every process (None where /proc/stat is missing)."""
+    result: dict[str, float | None] = {}
+    before, busy, start = resource.getrusage(resource.RUSAGE_CHILDREN), machine_busy(), time.perf_counter()
+    yield result
+    result["seconds"] = time.perf_counter() - start
+    after, busy_after = resource.getrusage(resource.RUSAGE_CHILDREN), machine_busy()
+    result["cpu"] = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    result["machine"] = busy_after - busy if busy is not None and busy_after is not None else None
+
+
 def timed_build(site_dir: Path, config: Path = ROOT / "mkdocs.yml", **env: str) -> float:
-    """Wall-clock seconds of one `mkdocs build` in a subprocess; its CPU seconds go to CPU_SECONDS."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    busy = machine_busy()
-    start = time.perf_counter()
-    subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(site_dir)],
-        cwd=config.parent,
-        env=mkdocs_env(**env),
-        check=True,
-        capture_output=True,
-    )
-    seconds = time.perf_counter() - start
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    CPU_SECONDS[site_dir] = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    busy_after = machine_busy()
-    if busy is not None and busy_after is not None:
-        MACHINE_CPU[site_dir] = busy_after - busy
-    return seconds
+    """Wall-clock seconds of one `mkdocs build` in a subprocess; its CPU seconds go to CPU_SECONDS, the whole
+    machine's to MACHINE_CPU."""
+    with measured() as cost:
+        subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(site_dir)],
+            cwd=config.parent,
+            env=mkdocs_env(**env),
+            check=True,
+            capture_output=True,
+        )
+    CPU_SECONDS[site_dir] = cost["cpu"]
+    if cost["machine"] is not None:
+        MACHINE_CPU[site_dir] = cost["machine"]
+    return cost["seconds"]
 
 
 # --- Where the time goes: one build under cProfile ---------------------------------------------------------
@@ -362,25 +371,20 @@ def companies_seconds(work: Path, count: int, jobs: int, pdf: bool) -> tuple[flo
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "POLICY_PDF": "1" if pdf else "0"}
     env.pop("COMPANY_FILE", None)
     load = os.getloadavg()[0]
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    busy = machine_busy()
-    start = time.perf_counter()
-    subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "build_companies.py"), "--companies", str(folder)]
-        + ["--output", str(work / f"out-{jobs}"), "--jobs", str(jobs)],
-        env=env,
-        check=True,
-        capture_output=True,
-    )
-    seconds = time.perf_counter() - start
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    busy_after = machine_busy()
-    cores = (busy_after - busy) / seconds if busy is not None and busy_after is not None else None
+    with measured() as cost:
+        subprocess.run(
+            [sys.executable, str(ROOT / "scripts" / "build_companies.py"), "--companies", str(folder)]
+            + ["--output", str(work / f"out-{jobs}"), "--jobs", str(jobs)],
+            env=env,
+            check=True,
+            capture_output=True,
+        )
+    seconds, machine = cost["seconds"], cost["machine"]
+    cores = machine / seconds if machine is not None else None
     if cores is not None:
-        print(f"     {count} companies, {jobs} worker(s): {seconds:.1f} s, the machine's busy CPU {busy_after - busy:.1f} s"
+        print(f"     {count} companies, {jobs} worker(s): {seconds:.1f} s, the machine's busy CPU {machine:.1f} s"
               f" ({cores:.2f} cores busy on average, Chromium counted)")
-    return seconds, cpu, load, cores
+    return seconds, cost["cpu"], load, cores
 
 
 def page_weights(site: Path, pages: list[str]) -> dict[str, int]:
@@ -480,10 +484,11 @@ def main() -> None:
                   f" CPU time {cpu_pdf / cpu_ours:.2f} ({cpu_pdf:.2f} s / {cpu_ours:.2f} s)")
             machine_note = ""
             if work / "pdf-0" in MACHINE_CPU and work / "ours-0" in MACHINE_CPU:
-                all_pdf, all_ours = MACHINE_CPU[work / "pdf-0"] - MACHINE_CPU[work / "ours-0"], MACHINE_CPU[work / "ours-0"]
-                machine_note = f"; the machine's CPU (Chromium counted) {all_pdf / all_ours:.2f} ({all_pdf:.2f} s / {all_ours:.2f} s)"
-                print(f"     the whole machine's busy CPU, Chromium counted: {all_pdf / all_ours:.2f}"
-                      f" ({all_pdf:.2f} s / {all_ours:.2f} s)")
+                all_ours = MACHINE_CPU[work / "ours-0"]
+                all_pdf = MACHINE_CPU[work / "pdf-0"] - all_ours
+                figure = f"{all_pdf / all_ours:.2f} ({all_pdf:.2f} s / {all_ours:.2f} s)"
+                machine_note = f"; the machine's CPU (Chromium counted) {figure}"
+                print(f"     the whole machine's busy CPU, Chromium counted: {figure}")
             rows.append(("PDF step / build without PDF",
                          f"{(with_pdf - ours) / ours:.2f} ({with_pdf - ours:.2f} s / {ours:.2f} s); CPU time"
                          f" {cpu_pdf / cpu_ours:.2f} ({cpu_pdf:.2f} s / {cpu_ours:.2f} s){machine_note}", "≤ 0.60"))

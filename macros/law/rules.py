@@ -14,7 +14,7 @@ import functools
 import itertools
 import re
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
@@ -26,8 +26,8 @@ POLICY_DATA = Path(__file__).parent / "data" / "policy.yml"
 
 APPROACHES = ("educational", "balanced", "restrictive")
 JURISDICTIONS = tuple(code.value for code in Jurisdiction)  # a new jurisdiction: its code in company/types.py
-FORMS = ("glance", "box", "home", "private_life", "conduct", "accounts", "monitoring", "checklist", "ack")
 Form = Literal["glance", "box", "home", "private_life", "conduct", "accounts", "monitoring", "checklist", "ack"]
+FORMS: tuple[str, ...] = get_args(Form)
 
 # Approach, jurisdiction and region are said by the variant, never inside its text, so the check can see them.
 _HIDDEN_CONDITION = re.compile(r"\{[{%][^}]*\b(approach|jurisdiction|company\.region)\b")
